@@ -1,0 +1,102 @@
+/**
+ * The course, in order. Paths are derived from `dir` and `name`:
+ * `exercises/<dir>/<name>.ts`, its public test `<name>_test.ts` beside it,
+ * `solutions/<dir>/<name>.ts`, and `lessons/<dir>.md`. Hints live in
+ * `locales/<lang>/hints.json`, keyed by exercise name.
+ *
+ * @module
+ */
+import type { Exercise, Lesson, ResolvedExercise } from "./types.ts";
+
+const plain = (
+  name: string,
+  entry: string,
+  section: string,
+  extra: Partial<Exercise> = {},
+): Exercise => ({
+  name,
+  entry,
+  section,
+  points: 10,
+  timeLimitMs: 2000,
+  forbiddenOps: [],
+  heavy: [],
+  ...extra,
+});
+
+/** Every lesson of the course; lessons without exercises are still being written. */
+export const LESSONS: Lesson[] = [
+  {
+    dir: "01_linear_regression",
+    title: "Linear regression",
+    exercises: [
+      plain("predict", "predict", "prediction"),
+      plain("mse", "mse", "mean-squared-error"),
+      plain("normal_equations", "fitNormalEquations", "the-normal-equations", {
+        heavy: ["mathjs"],
+        timeLimitMs: 5000,
+      }),
+      plain("r_squared", "rSquared", "how-good-is-the-fit-r"),
+    ],
+  },
+  {
+    dir: "02_gradient_descent",
+    title: "Gradient descent",
+    exercises: [
+      plain("mse_gradient", "mseGradient", "the-gradient-of-the-mse"),
+      plain("batch_gd", "batchGradientDescent", "batch-gradient-descent"),
+      plain("sgd", "stochasticGradientDescent", "stochastic-gradient-descent"),
+      plain("minibatch_gd", "miniBatchGradientDescent", "mini-batch-gradient-descent"),
+      plain("numerical_gradient", "numericalGradient", "checking-a-gradient"),
+      plain("tf_gradient", "tfGradient", "checking-a-gradient", {
+        heavy: ["tf"],
+        timeLimitMs: 5000,
+      }),
+      plain("momentum", "momentumStep", "momentum"),
+      plain("adam", "adamStep", "adam"),
+      plain("lr_bound", "maxStableLearningRate", "how-large-a-step-is-safe", {
+        heavy: ["mathjs"],
+        timeLimitMs: 5000,
+      }),
+    ],
+  },
+  { dir: "03_logistic_regression", title: "Logistic regression", exercises: [] },
+  { dir: "04_convolution", title: "Convolution and pooling", exercises: [] },
+  { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },
+  { dir: "06_attention", title: "Attention", exercises: [] },
+  { dir: "07_transformer_block", title: "A transformer block", exercises: [] },
+];
+
+/**
+ * All exercises in course order, with their paths.
+ *
+ * @param lessons The lessons (the course's own by default).
+ * @returns The flattened list.
+ */
+export function allExercises(lessons: Lesson[] = LESSONS): ResolvedExercise[] {
+  const out: ResolvedExercise[] = [];
+  for (const lesson of lessons) {
+    for (const ex of lesson.exercises) {
+      out.push({
+        ...ex,
+        lesson,
+        file: `exercises/${lesson.dir}/${ex.name}.ts`,
+        testFile: `exercises/${lesson.dir}/${ex.name}_test.ts`,
+        solutionFile: `solutions/${lesson.dir}/${ex.name}.ts`,
+        lessonFile: `lessons/${lesson.dir}.md`,
+        index: out.length,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Finds an exercise by name.
+ *
+ * @param name The exercise's name, e.g. `"mse"`.
+ * @returns The exercise, or `undefined`.
+ */
+export function findExercise(name: string): ResolvedExercise | undefined {
+  return allExercises().find((e) => e.name === name);
+}

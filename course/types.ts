@@ -1,0 +1,47 @@
+/**
+ * The shape of the course: lessons in order, each with its exercises.
+ *
+ * @module
+ */
+
+/** One exercise: a file the learner completes, with its public test beside it. */
+export interface Exercise {
+  /** Unique, short, snake_case: used on the command line (`deno task lesson mse`). */
+  name: string;
+  /** The exported function the learner implements (the grader calls it). */
+  entry: string;
+  /** The heading anchor in the lesson's Markdown that explains it. */
+  section: string;
+  /** Points in the gradebook. */
+  points: number;
+  /** Wall-clock limit for its public tests (and each hidden case), in ms. */
+  timeLimitMs: number;
+  /** tfjs ops the learner must not delegate to (the point is to write them). */
+  forbiddenOps: string[];
+  /** Whether its code or tests load tfjs or mathjs (the loop preloads them). */
+  heavy: Array<"tf" | "mathjs">;
+}
+
+/** One lesson: a Markdown file and a folder of exercises. */
+export interface Lesson {
+  /** `NN_topic`, the name of the Markdown file and of the exercise folder. */
+  dir: string;
+  /** Title in English (translations live in the lesson files). */
+  title: string;
+  exercises: Exercise[];
+}
+
+/** An exercise with its lesson and resolved paths (relative to the kit root). */
+export interface ResolvedExercise extends Exercise {
+  lesson: Lesson;
+  /** `exercises/NN_topic/name.ts`. */
+  file: string;
+  /** `exercises/NN_topic/name_test.ts`. */
+  testFile: string;
+  /** `solutions/NN_topic/name.ts`. */
+  solutionFile: string;
+  /** `lessons/NN_topic.md`. */
+  lessonFile: string;
+  /** 0-based position in the course. */
+  index: number;
+}

@@ -1,0 +1,44 @@
+/**
+ * Message catalogue lookup. Every sentence the kit prints lives in
+ * `locales/<lang>/messages.json`; code refers to it by key, so a translated
+ * edition only adds a folder.
+ *
+ * @module
+ */
+import en from "../locales/en/messages.json" with { type: "json" };
+
+/** A catalogue: message key → template with `{name}` placeholders. */
+export type Catalogue = Record<string, string>;
+
+let active: Catalogue = en;
+
+/**
+ * Replaces the active catalogue; keys it lacks fall back to English.
+ *
+ * @param catalogue The translated messages.
+ */
+export function useCatalogue(catalogue: Catalogue): void {
+  active = { ...en, ...catalogue };
+}
+
+/**
+ * Fills in a message template.
+ *
+ * @param key The message key, e.g. `"mismatch.shape"`.
+ * @param vars Values for the `{name}` placeholders.
+ * @returns The message; an unknown key is returned as it is, so a missing
+ *   translation shows up instead of crashing.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { t } from "./i18n.ts";
+ * assert.equal(t("mismatch.at", { path: "[0]" }), " at [0]");
+ * ```
+ */
+export function t(key: string, vars: Record<string, unknown> = {}): string {
+  const template = active[key] ?? (en as Catalogue)[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    return v === undefined ? whole : String(v);
+  });
+}
