@@ -36,7 +36,7 @@ export const LESSONS: Lesson[] = [
         heavy: ["mathjs"],
         timeLimitMs: 5000,
       }),
-      plain("r_squared", "rSquared", "how-good-is-the-fit-r"),
+      plain("r_squared", "rSquared", "how-good-is-the-fit-r-squared"),
     ],
   },
   {

@@ -7,8 +7,12 @@
  */
 import { compare, type Tolerance } from "./compare.ts";
 import type { ExerciseCatalogue, Variant } from "../course/misconceptions/types.ts";
+import { reviveFunctions } from "./fixtures.ts";
 
-/** One call of the learner's function: its arguments and what it returned. */
+/**
+ * One call of the learner's function: its arguments (serialisable, function
+ * arguments written as `{ $fn, params }`) and what it returned.
+ */
 export interface Observation {
   args: unknown[];
   got: unknown;
@@ -42,7 +46,7 @@ export function diagnose(
   for (const variant of catalogue.variants) {
     const all = observations.every(({ args, got }) => {
       try {
-        return compare(got, variant.fn(...structuredClone(args)), tol) === null;
+        return compare(got, variant.fn(...(reviveFunctions(structuredClone(args)) as unknown[])), tol) === null;
       } catch {
         return false;
       }
