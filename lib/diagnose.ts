@@ -46,7 +46,11 @@ export function diagnose(
   for (const variant of catalogue.variants) {
     const all = observations.every(({ args, got }) => {
       try {
-        return compare(got, variant.fn(...(reviveFunctions(structuredClone(args)) as unknown[])), tol) === null;
+        return compare(
+          got,
+          variant.fn(...(reviveFunctions(structuredClone(args)) as unknown[])),
+          tol,
+        ) === null;
       } catch {
         return false;
       }

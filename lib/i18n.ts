@@ -35,10 +35,10 @@ export function useCatalogue(catalogue: Catalogue): void {
  * assert.equal(t("mismatch.at", { path: "[0]" }), " at [0]");
  * ```
  */
-export function t(key: string, vars: Record<string, unknown> = {}): string {
+export function t(key: string, vars: object = {}): string {
   const template = active[key] ?? (en as Catalogue)[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = vars[name];
+    const v = (vars as Record<string, unknown>)[name];
     return v === undefined ? whole : String(v);
   });
 }

@@ -1,0 +1,103 @@
+/**
+ * `deno task lesson`: the learner's loop. Parses arguments and hands off.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { t } from "../lib/i18n.ts";
+import { hintCommand, listText, resetCommand, runOnce, verifyCommand } from "./commands.ts";
+import { interactive } from "./interactive.ts";
+import { makeStyle } from "./report.ts";
+import { Session } from "./session.ts";
+
+/**
+ * Runs the loop with command-line arguments.
+ *
+ * @param argv The arguments (without the program name).
+ * @returns The exit status.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        poll: { type: "boolean" },
+        manual: { type: "boolean" },
+        "no-typecheck": { type: "boolean" },
+        "no-color": { type: "boolean" },
+        lang: { type: "string" },
+        root: { type: "string" },
+      },
+    });
+  } catch (e) {
+    console.error(`error: ${e instanceof Error ? e.message : e}\n\n${t("help")}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(t("help"));
+    return 0;
+  }
+  const root = resolve(values.root ?? Deno.cwd());
+  try {
+    if (!Deno.statSync(`${root}/exercises`).isDirectory) throw new Error();
+  } catch {
+    console.error(t("error.noRoot", { root }));
+    return 2;
+  }
+  const tty = Deno.stdin.isTerminal() && Deno.stdout.isTerminal();
+  const colour = !values["no-color"] && !Deno.env.get("NO_COLOR") && Deno.stdout.isTerminal();
+  const session = await Session.open(root, makeStyle(colour), values.lang ?? "en");
+  try {
+    if (session.movedCorrupt) console.error(t("state.corrupt", { path: session.movedCorrupt }));
+    const [command, arg] = positionals;
+    let outcome;
+    switch (command) {
+      case "list":
+        outcome = { text: listText(session), code: 0 };
+        break;
+      case "hint":
+        outcome = await hintCommand(session, arg);
+        break;
+      case "verify":
+        outcome = await verifyCommand(session);
+        break;
+      case "reset":
+        outcome = await resetCommand(session, arg);
+        break;
+      default: {
+        if (command !== undefined) {
+          const ex = session.find(command);
+          if (!ex) {
+            console.error(`${t("error.unknownCommand", { name: command })}\n\n${t("help")}`);
+            return 2;
+          }
+          await session.jump(ex);
+        }
+        if (tty) {
+          await interactive(session, {
+            trigger: values.manual ? "manual" : values.poll ? "poll" : "events",
+            typecheck: !values["no-typecheck"],
+          });
+          return 0;
+        }
+        const ex = session.current();
+        if (!ex) {
+          outcome = { text: t("next.courseDone"), code: 0 };
+          break;
+        }
+        outcome = await runOnce(session, ex, { typecheck: !values["no-typecheck"] });
+      }
+    }
+    console.log(outcome.text);
+    return outcome.code;
+  } finally {
+    session.close();
+  }
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -1,0 +1,209 @@
+/**
+ * What every command of the learner's loop shares: the course, the
+ * learner's progress, the test runner, and the operations on them (run an
+ * exercise, move on, show a hint, reset a file). The CLI and the
+ * interactive screen only decide which to call and print the text.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { allExercises, LESSONS } from "../course/manifest.ts";
+import type { ResolvedExercise } from "../course/types.ts";
+import { lineChartSvg } from "../lib/plot.ts";
+import { t } from "../lib/i18n.ts";
+import { type Content, loadContent } from "./content.ts";
+import { Runner, type Verdict } from "./runner.ts";
+import { dataDir, loadState, saveState, type State } from "./state.ts";
+import { hintText, type Style, verdictText } from "./report.ts";
+import { seriesText } from "./report.ts";
+
+/** The loop's shared context. */
+export class Session {
+  readonly root: string;
+  readonly exercises: ResolvedExercise[] = allExercises();
+  readonly runner: Runner;
+  readonly style: Style;
+  content!: Content;
+  state!: State;
+  /** Set when a corrupt state file was moved aside on load. */
+  movedCorrupt?: string;
+
+  private constructor(root: string, style: Style) {
+    this.root = root;
+    this.style = style;
+    this.runner = new Runner(root);
+  }
+
+  /**
+   * Opens a session on a kit.
+   *
+   * @param root The kit's root folder.
+   * @param style Colours.
+   * @param lang The learner's language.
+   * @returns The session, with progress loaded (and rebuilt if corrupt).
+   */
+  static async open(root: string, style: Style, lang = "en"): Promise<Session> {
+    const s = new Session(root, style);
+    s.content = await loadContent(root, lang);
+    const loaded = await loadState(root);
+    s.state = loaded.state;
+    if (loaded.movedCorrupt) {
+      s.movedCorrupt = loaded.movedCorrupt;
+      await s.rebuild();
+    }
+    return s;
+  }
+
+  /** Recomputes `done` by running every exercise's public tests. */
+  async rebuild(): Promise<void> {
+    const done: string[] = [];
+    for (const ex of this.exercises) {
+      if ((await this.runner.run(ex)).status === "pass") done.push(ex.name);
+    }
+    this.state = { version: 1, done, hints: {} };
+    await this.save();
+  }
+
+  /** Persists progress. */
+  save(): Promise<void> {
+    return saveState(this.root, this.state);
+  }
+
+  /** Finds an exercise by name. */
+  find(name: string): ResolvedExercise | undefined {
+    return this.exercises.find((e) => e.name === name);
+  }
+
+  /** The first unfinished exercise after `from` (wrapping), or undefined when all are done. */
+  nextUnfinished(from = -1): ResolvedExercise | undefined {
+    const n = this.exercises.length;
+    for (let k = 1; k <= n; k++) {
+      const ex = this.exercises[(from + k + n) % n];
+      if (!this.state.done.includes(ex.name)) return ex;
+    }
+    return undefined;
+  }
+
+  /** The exercise the learner is on: the one they jumped to, else the first unfinished. */
+  current(): ResolvedExercise | undefined {
+    const named = this.state.current ? this.find(this.state.current) : undefined;
+    return named ?? this.nextUnfinished();
+  }
+
+  /** Makes `ex` the current exercise. */
+  async jump(ex: ResolvedExercise): Promise<void> {
+    this.state.current = ex.name;
+    await this.save();
+  }
+
+  /**
+   * Runs an exercise's public tests and records a pass.
+   *
+   * @param ex The exercise.
+   * @returns The verdict.
+   */
+  async judge(ex: ResolvedExercise): Promise<Verdict> {
+    const v = await this.runner.run(ex);
+    this.runner.prepare(ex);
+    const wasDone = this.state.done.includes(ex.name);
+    if (v.status === "pass" && !wasDone) {
+      this.state.done.push(ex.name);
+      await this.save();
+    } else if (v.status !== "pass" && wasDone) {
+      // A passing exercise broken again is not done any more.
+      this.state.done = this.state.done.filter((d) => d !== ex.name);
+      await this.save();
+    }
+    return v;
+  }
+
+  /** Moves past `ex` to the next unfinished exercise. */
+  async advance(ex: ResolvedExercise): Promise<ResolvedExercise | undefined> {
+    const next = this.nextUnfinished(ex.index);
+    this.state.current = next?.name;
+    await this.save();
+    return next;
+  }
+
+  /**
+   * The full text for a verdict, with loss curves drawn (SVG files are
+   * written under `.tensorlings/plots/`).
+   */
+  async describe(ex: ResolvedExercise, v: Verdict): Promise<string> {
+    const parts = [verdictText(this.root, ex, v, this.content, this.style)];
+    if (v.series.length > 0 && v.status === "pass") {
+      const dir = join(dataDir(this.root), "plots");
+      await Deno.mkdir(dir, { recursive: true });
+      const drawn = [];
+      for (const [i, series] of v.series.entries()) {
+        const file = join(dir, `${ex.name}${i ? "_" + i : ""}.svg`);
+        await Deno.writeTextFile(
+          file,
+          lineChartSvg(`${ex.name}: ${series.name}`, [{
+            label: series.name,
+            values: series.values,
+          }], {
+            logY: series.values.every((x) => x > 0),
+          }),
+        );
+        drawn.push({
+          ...series,
+          svg: join(".tensorlings", "plots", `${ex.name}${i ? "_" + i : ""}.svg`),
+        });
+      }
+      parts.push("", seriesText(drawn));
+    }
+    return parts.join("\n");
+  }
+
+  /** Shows one more hint level than before (capped), and remembers it. */
+  async hint(ex: ResolvedExercise): Promise<string> {
+    const total = this.content.hints[ex.name]?.length ?? 0;
+    const level = Math.min((this.state.hints[ex.name] ?? 0) + 1, Math.max(total, 1));
+    this.state.hints[ex.name] = level;
+    await this.save();
+    return hintText(ex, level, this.content, this.style);
+  }
+
+  /**
+   * Restores an exercise's original stub, after copying the learner's file
+   * to `.tensorlings/backups/`.
+   *
+   * @returns The message to show.
+   */
+  async reset(ex: ResolvedExercise): Promise<string> {
+    let originals: Record<string, string>;
+    try {
+      originals = JSON.parse(await Deno.readTextFile(join(this.root, "course", "originals.json")));
+    } catch {
+      originals = {};
+    }
+    const original = originals[ex.file];
+    if (original === undefined) return t("reset.noOriginal", { file: ex.file });
+    const path = join(this.root, ex.file);
+    const backupDir = join(dataDir(this.root), "backups");
+    await Deno.mkdir(backupDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const backup = join(".tensorlings", "backups", `${ex.name}-${stamp}.ts`);
+    try {
+      await Deno.copyFile(path, join(this.root, backup));
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+    }
+    await Deno.writeTextFile(path, original);
+    this.state.done = this.state.done.filter((d) => d !== ex.name);
+    this.state.hints[ex.name] = 0;
+    await this.save();
+    return t("reset.done", { file: ex.file, backup });
+  }
+
+  /** Lessons that have no exercises yet. */
+  comingLessons() {
+    return LESSONS.filter((l) => l.exercises.length === 0);
+  }
+
+  /** Stops workers. */
+  close(): void {
+    this.runner.close();
+  }
+}
