@@ -68,6 +68,12 @@ export function watchFiles(
     const paths = [...pending];
     pending.clear();
     for (const path of paths) {
+      try {
+        // So the poll does not report again what an event already reported.
+        mtimes.set(path, Deno.statSync(path).mtime?.getTime() ?? 0);
+      } catch {
+        mtimes.delete(path);
+      }
       const fp = await fingerprint(path);
       if (seen.get(path) === fp) continue;
       seen.set(path, fp);

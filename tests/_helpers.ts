@@ -1,0 +1,57 @@
+/**
+ * Helpers for tests that drive the kit as a person would: a scratch copy of
+ * the kit, and the loop run as a child process.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { copyKit } from "../dev/kit.ts";
+
+/** The repository root. */
+export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+
+/** Makes a scratch copy of the student kit; remove it with `Deno.remove(dir, {recursive: true})`. */
+export async function scratchKit(): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-kit-" });
+  await copyKit(ROOT, dir);
+  return dir;
+}
+
+/** Output and status of a command. */
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `deno run -A learner/main.ts …args` in a kit, with no terminal.
+ *
+ * @param kit The kit folder.
+ * @param args The loop's arguments.
+ */
+export async function lesson(kit: string, ...args: string[]): Promise<Ran> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "learner/main.ts", "--no-typecheck", ...args],
+    cwd: kit,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  const d = new TextDecoder();
+  return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
+}
+
+/** Copies a solution over the learner's file in a kit. */
+export async function solve(kit: string, lessonDir: string, name: string): Promise<void> {
+  await Deno.copyFile(
+    join(ROOT, "solutions", lessonDir, `${name}.ts`),
+    join(kit, "exercises", lessonDir, `${name}.ts`),
+  );
+}
+
+/** Reads the loop's state file in a kit. */
+export async function readState(kit: string): Promise<{ done: string[]; current?: string }> {
+  return JSON.parse(await Deno.readTextFile(join(kit, ".tensorlings", "state.json")));
+}

@@ -1,0 +1,175 @@
+// The learner's loop, driven as a learner would: in a scratch copy of the kit.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { lesson, readState, ROOT, scratchKit, solve } from "./_helpers.ts";
+
+const PREDICT = "exercises/01_linear_regression/predict.ts";
+
+async function withKit(fn: (kit: string) => Promise<void>): Promise<void> {
+  const kit = await scratchKit();
+  try {
+    await fn(kit);
+  } finally {
+    await Deno.remove(kit, { recursive: true });
+  }
+}
+
+Deno.test("lesson: a stub fails, a solution passes and progress moves on", async (t) => {
+  await withKit(async (kit) => {
+    await t.step("the untouched stub gets a failing verdict and points at the TODO", async () => {
+      const r = await lesson(kit);
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /0\/\d+ exercises done/);
+      assert.match(r.stdout, /Exercise 1\/\d+: predict/);
+      assert.match(r.stdout, /3 of 3 public tests failed/);
+      assert.match(
+        r.stdout,
+        /replace the TODO in exercises\/01_linear_regression\/predict\.ts:\d+:\d+/,
+      );
+      assert.match(r.stdout, /lessons\/01_linear_regression\.md#prediction/);
+    });
+    await t.step("the solution passes, is recorded, and the next exercise is named", async () => {
+      await solve(kit, "01_linear_regression", "predict");
+      const r = await lesson(kit);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /All 3 public tests pass/);
+      assert.match(r.stdout, /Next exercise: mse/);
+      const state = await readState(kit);
+      assert.deepEqual(state.done, ["predict"]);
+      assert.equal(state.current, "mse");
+    });
+    await t.step("the next run resumes at the first unfinished exercise", async () => {
+      const r = await lesson(kit);
+      assert.match(r.stdout, /Exercise 2\/\d+: mse/);
+      assert.match(r.stdout, /1\/\d+ exercises done/);
+    });
+    await t.step("list marks done and current", async () => {
+      const r = await lesson(kit, "list");
+      assert.equal(r.code, 0);
+      assert.match(r.stdout, /✓ 1\. predict/);
+      assert.match(r.stdout, /▶ 2\. mse/);
+      assert.match(r.stdout, /coming soon/);
+    });
+  });
+});
+
+Deno.test("lesson hint: levels go up one at a time and stop at the last", async () => {
+  await withKit(async (kit) => {
+    const first = await lesson(kit, "hint", "predict");
+    assert.equal(first.code, 0);
+    assert.match(first.stdout, /Hint 1\/3 for predict/);
+    assert.doesNotMatch(first.stdout, /Hint 2\/3/);
+    const second = await lesson(kit, "hint", "predict");
+    assert.match(second.stdout, /Hint 2\/3 for predict/);
+    await lesson(kit, "hint", "predict");
+    const fourth = await lesson(kit, "hint", "predict");
+    assert.match(fourth.stdout, /Hint 3\/3/);
+    assert.match(fourth.stdout, /last hint/);
+    const unknown = await lesson(kit, "hint", "nope");
+    assert.equal(unknown.code, 2);
+  });
+});
+
+Deno.test("lesson reset: restores the stub and keeps a backup of the learner's file", async () => {
+  await withKit(async (kit) => {
+    const original = await Deno.readTextFile(join(kit, PREDICT));
+    await solve(kit, "01_linear_regression", "predict");
+    const mine = await Deno.readTextFile(join(kit, PREDICT));
+    const r = await lesson(kit, "reset", "predict");
+    assert.equal(r.code, 0);
+    assert.equal(await Deno.readTextFile(join(kit, PREDICT)), original);
+    const backup = /saved as (\S+\.ts)/.exec(r.stdout)?.[1];
+    assert.ok(backup, r.stdout);
+    assert.equal(await Deno.readTextFile(join(kit, backup)), mine);
+  });
+});
+
+Deno.test("lesson: broken learner code gets a clear message, never a crash", async (t) => {
+  await withKit(async (kit) => {
+    const cases: Array<[string, string, RegExp]> = [
+      [
+        "an infinite loop is stopped at the time limit",
+        "export function predict(): number[] { while (true) { /* spin */ } }",
+        /ran for more than \d+ ms and was stopped/,
+      ],
+      [
+        "a syntax error names the file and line",
+        "export function predict( {\n  return [;\n}\n",
+        /predict\.ts:2:\d+ could not be loaded: SyntaxError/,
+      ],
+      [
+        "a missing export is named",
+        "export function forecast(): number[] { return []; }",
+        /must export a function named predict/,
+      ],
+      [
+        "a runtime error points at the learner's line",
+        "export function predict(X: number[][]): number[] {\n  const y = undefined as unknown as number[];\n  return X.map((_, i) => y[i]);\n}\n",
+        /TypeError: .*\n.*at exercises\/01_linear_regression\/predict\.ts:3:/,
+      ],
+      [
+        "a forgotten bias is named as a misconception",
+        "export function predict(X: number[][], w: number[]): number[] {\n  return X.map((r) => r.reduce((s, x, j) => s + x * w[j], 0));\n}\n",
+        /Likely mistake: The bias is missing/,
+      ],
+      [
+        "a wrong shape is spelled out",
+        "export function predict(X: number[][], w: number[], b: number): number[] {\n  return [X[0][0] * w[0] + b];\n}\n",
+        /expected shape \[3\], got \[1\]/,
+      ],
+    ];
+    for (const [name, code, expected] of cases) {
+      await t.step(name, async () => {
+        await Deno.writeTextFile(join(kit, PREDICT), code);
+        const r = await lesson(kit, "predict");
+        assert.equal(r.code, 1, r.stdout + r.stderr);
+        assert.match(r.stdout, expected);
+        assert.doesNotMatch(r.stderr, /Uncaught|Stack backtrace/);
+      });
+    }
+  });
+});
+
+Deno.test("lesson: a corrupt state file is moved aside and progress rebuilt", async () => {
+  await withKit(async (kit) => {
+    await solve(kit, "01_linear_regression", "predict");
+    await Deno.mkdir(join(kit, ".tensorlings"), { recursive: true });
+    await Deno.writeTextFile(join(kit, ".tensorlings", "state.json"), "{ not json");
+    const r = await lesson(kit, "list");
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /could not be read; it was moved to .*state\.json\.corrupt-/);
+    assert.match(r.stdout, /✓ 1\. predict/);
+    assert.deepEqual((await readState(kit)).done, ["predict"]);
+  });
+});
+
+Deno.test("lesson: an unknown command prints usage and exits 2; --help exits 0", async () => {
+  await withKit(async (kit) => {
+    const bad = await lesson(kit, "frobnicate");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown command or exercise "frobnicate"/);
+    assert.match(bad.stderr, /Usage:/);
+    const help = await lesson(kit, "--help");
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /deno task lesson verify/);
+  });
+});
+
+Deno.test("lesson verify: exit 0 only when every public test passes", async () => {
+  await withKit(async (kit) => {
+    const stubs = await lesson(kit, "verify");
+    assert.equal(stubs.code, 1);
+    assert.match(stubs.stdout, /0 passed, \d+ failed/);
+    // Put every solution in place: now everything passes.
+    for await (const lessonDir of Deno.readDir(join(ROOT, "solutions"))) {
+      for await (const f of Deno.readDir(join(ROOT, "solutions", lessonDir.name))) {
+        if (!f.name.endsWith("_test.ts")) {
+          await solve(kit, lessonDir.name, f.name.replace(/\.ts$/, ""));
+        }
+      }
+    }
+    const all = await lesson(kit, "verify");
+    assert.equal(all.code, 0, all.stdout);
+    assert.match(all.stdout, /\d+ passed, 0 failed/);
+  });
+});

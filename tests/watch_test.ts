@@ -1,0 +1,130 @@
+// The loop in watch mode, under a pseudo-terminal (util-linux `script`): a
+// save is picked up and judged, keys work, and q quits.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { scratchKit, solve } from "./_helpers.ts";
+
+const hasScript = (() => {
+  try {
+    return new Deno.Command("script", { args: ["--version"], stdout: "null", stderr: "null" })
+      .outputSync().success;
+  } catch {
+    return false;
+  }
+})();
+
+/** A loop running in a pty, whose screen output accumulates in `screen`. */
+class PtyLoop {
+  screen = "";
+  #child: Deno.ChildProcess;
+  #writer: WritableStreamDefaultWriter<Uint8Array>;
+  #done: Promise<void>;
+
+  constructor(kit: string, args: string[]) {
+    const cmd = [Deno.execPath(), "run", "-A", "learner/main.ts", ...args].join(" ");
+    this.#child = new Deno.Command("script", {
+      args: ["-qfec", cmd, "/dev/null"],
+      cwd: kit,
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+      env: { NO_COLOR: "1", TERM: "dumb" },
+    }).spawn();
+    this.#writer = this.#child.stdin.getWriter();
+    const decoder = new TextDecoder();
+    const stdout = this.#child.stdout;
+    this.#done = (async () => {
+      for await (const chunk of stdout) this.screen += decoder.decode(chunk);
+    })();
+  }
+
+  /** Waits until the output after `from` matches `pattern` (or fails after `ms`). */
+  async waitFor(pattern: RegExp, from = 0, ms = 15000): Promise<number> {
+    const t0 = Date.now();
+    while (Date.now() - t0 < ms) {
+      const m = pattern.exec(this.screen.slice(from));
+      if (m) return from + m.index + m[0].length;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`timed out waiting for ${pattern}; screen so far:\n${this.screen.slice(from)}`);
+  }
+
+  async press(keys: string): Promise<void> {
+    await this.#writer.write(new TextEncoder().encode(keys));
+  }
+
+  async quit(): Promise<number> {
+    await this.press("q");
+    await this.#writer.close().catch(() => {});
+    const status = await this.#child.status;
+    await this.#done;
+    await this.#child.stderr.cancel().catch(() => {});
+    return status.code;
+  }
+}
+
+Deno.test({
+  name: "lesson watch mode: a save is judged, hints and jumps work, q quits",
+  ignore: !hasScript,
+  fn: async (t) => {
+    const kit = await scratchKit();
+    const loop = new PtyLoop(kit, ["predict", "--no-typecheck"]);
+    try {
+      let at = await loop.waitFor(/3 of 3 public tests failed/);
+      await t.step("saving a solution is picked up and passes", async () => {
+        await solve(kit, "01_linear_regression", "predict");
+        at = await loop.waitFor(/All 3 public tests pass/, at);
+        at = await loop.waitFor(/Press n for the next exercise: mse/, 0);
+      });
+      await t.step("saving the same content again does not re-run", async () => {
+        const before = loop.screen.length;
+        await solve(kit, "01_linear_regression", "predict");
+        await new Promise((r) => setTimeout(r, 900));
+        assert.doesNotMatch(loop.screen.slice(before), /public tests/);
+      });
+      await t.step("h shows the first hint", async () => {
+        await loop.press("h");
+        at = await loop.waitFor(/Hint 1\/3 for predict/, at);
+      });
+      await t.step("n moves to the next exercise", async () => {
+        await loop.press("n");
+        at = await loop.waitFor(/Exercise 2\/\d+: mse/, at);
+      });
+      await t.step("l then a number jumps to that exercise", async () => {
+        await loop.press("l");
+        at = await loop.waitFor(/Type a number/, at);
+        await loop.press("1\r");
+        at = await loop.waitFor(/Exercise 1\/\d+: predict/, at);
+      });
+      await t.step("a broken save shows the error, not a crash", async () => {
+        await Deno.writeTextFile(
+          join(kit, "exercises/01_linear_regression/predict.ts"),
+          "export function predict( {",
+        );
+        at = await loop.waitFor(/could not be loaded/, at);
+      });
+      assert.equal(await loop.quit(), 0);
+    } finally {
+      await loop.quit().catch(() => {});
+      await Deno.remove(kit, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "lesson watch mode: --poll finds saves without file events",
+  ignore: !hasScript,
+  fn: async () => {
+    const kit = await scratchKit();
+    const loop = new PtyLoop(kit, ["predict", "--poll", "--no-typecheck"]);
+    try {
+      const at = await loop.waitFor(/by polling/);
+      await solve(kit, "01_linear_regression", "predict");
+      await loop.waitFor(/All 3 public tests pass/, at);
+      assert.equal(await loop.quit(), 0);
+    } finally {
+      await loop.quit().catch(() => {});
+      await Deno.remove(kit, { recursive: true });
+    }
+  },
+});
