@@ -1,0 +1,24 @@
+import type { Vector } from "../../lib/types.ts";
+
+/**
+ * The gradient of f at θ by central differences, one coordinate at a time:
+ *
+ *   ∂f/∂θᵢ ≈ (f(θ + ε eᵢ) − f(θ − ε eᵢ)) / (2ε)
+ *
+ * where eᵢ is the i-th unit vector. The error shrinks like ε², against ε
+ * for the one-sided difference (f(θ + ε eᵢ) − f(θ)) / ε.
+ *
+ * @param f A function of a vector, returning a number.
+ * @param theta The point θ, shape [P]; it is not modified.
+ * @param eps The step ε (default 1e-5).
+ * @returns The estimated gradient, shape [P].
+ */
+export function numericalGradient(
+  f: (theta: Vector) => number,
+  theta: Vector,
+  eps = 1e-5,
+): Vector {
+  // TODO: for each i, call f on two copies of θ, one with θᵢ + ε and one with θᵢ − ε;
+  // TODO: their difference over 2ε is entry i. Leave theta itself unchanged.
+  throw new Error("Not implemented: numericalGradient (lesson 02)");
+}

@@ -1,0 +1,137 @@
+/**
+ * The untrusted side of the judge. It runs in its own sandboxed process,
+ * imports the student's modules, calls them with the arguments it is sent
+ * and writes back only their outputs. It never holds expected values,
+ * hidden tests or reference solutions.
+ *
+ * Protocol (one JSON object per line on stdin, answers on stdout):
+ * the first line is `{ "nonce": "…" }`; then each line is a call
+ * `{ id, file, entry, args }`; each answer is a line `<nonce> <json>`.
+ * Student code may print anything: only lines starting with the nonce,
+ * which it never sees, count.
+ *
+ * @module
+ */
+import { reviveFunctions } from "../lib/fixtures.ts";
+
+// Capture what this file relies on before any student code can replace it.
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const isArray = Array.isArray;
+const isView = ArrayBuffer.isView;
+const objectKeys = Object.keys;
+const encoder = new TextEncoder();
+const encode = encoder.encode.bind(encoder);
+const decoder = new TextDecoder();
+const decode = decoder.decode.bind(decoder);
+const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
+const NotCapable = Deno.errors.NotCapable;
+const PermissionDenied = Deno.errors.PermissionDenied;
+const MAX_NUMBERS = 4_000_000;
+
+function writeAll(bytes: Uint8Array): void {
+  let at = 0;
+  while (at < bytes.length) at += stdoutWrite(bytes.subarray(at));
+}
+
+/** Copies a returned value into plain data (numbers, strings, arrays, records). */
+function toPlain(value: unknown, budget: { n: number }, depth = 0): unknown {
+  if (depth > 8) throw new RangeError("the result is nested too deeply");
+  if (--budget.n < 0) throw new RangeError("the result is too large");
+  if (value === null || typeof value === "boolean" || typeof value === "string") return value;
+  if (typeof value === "number") {
+    // JSON has no NaN or Infinity: tag them.
+    return value === value && value !== Infinity && value !== -Infinity
+      ? value
+      : { $num: String(value) };
+  }
+  if (typeof value === "undefined") return { $undefined: true };
+  if (typeof value === "bigint") return { $num: String(value) };
+  if (isView(value)) {
+    const out: unknown[] = [];
+    const arr = value as unknown as ArrayLike<number>;
+    const n = arr.length;
+    for (let i = 0; i < n; i++) out[i] = toPlain(arr[i], budget, depth + 1);
+    return out;
+  }
+  if (isArray(value)) {
+    const out: unknown[] = [];
+    const n = value.length;
+    for (let i = 0; i < n; i++) out[i] = toPlain(value[i], budget, depth + 1);
+    return out;
+  }
+  if (typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of objectKeys(value as object)) {
+      out[k] = toPlain((value as Record<string, unknown>)[k], budget, depth + 1);
+    }
+    return out;
+  }
+  return { $type: typeof value };
+}
+
+function describeError(e: unknown): { name: string; message: string; permission: boolean } {
+  let name = "Error";
+  let message = "";
+  try {
+    name = String((e as Error)?.name ?? "Error").slice(0, 100);
+    message = String((e as Error)?.message ?? e).slice(0, 2000);
+  } catch {
+    message = "an error that could not be read";
+  }
+  return { name, message, permission: e instanceof NotCapable || e instanceof PermissionDenied };
+}
+
+const reader = Deno.stdin.readable.getReader();
+let buffered = "";
+async function nextLine(): Promise<string | null> {
+  while (true) {
+    const nl = buffered.indexOf("\n");
+    if (nl >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      return line;
+    }
+    const { value, done } = await reader.read();
+    if (done) return null;
+    buffered += decode(value, { stream: true });
+  }
+}
+
+const first = await nextLine();
+const nonce: string = first ? parse(first).nonce : "";
+const modules = new Map<string, Record<string, unknown>>();
+
+while (true) {
+  const line = await nextLine();
+  if (line === null) break;
+  const call = parse(line) as { id: number; file: string; entry: string; args: unknown[] };
+  let answer: unknown;
+  const t0 = performance.now();
+  try {
+    let mod = modules.get(call.file);
+    if (!mod) {
+      mod = await import(call.file) as Record<string, unknown>;
+      modules.set(call.file, mod);
+    }
+    const fn = mod[call.entry];
+    if (typeof fn !== "function") {
+      answer = {
+        id: call.id,
+        ok: false,
+        error: { name: "MissingExport", message: call.entry, permission: false },
+      };
+    } else {
+      const value = await fn(...(reviveFunctions(call.args) as unknown[]));
+      answer = {
+        id: call.id,
+        ok: true,
+        value: toPlain(value, { n: MAX_NUMBERS }),
+        ms: performance.now() - t0,
+      };
+    }
+  } catch (e) {
+    answer = { id: call.id, ok: false, error: describeError(e), ms: performance.now() - t0 };
+  }
+  writeAll(encode(`\n${nonce} ${stringify(answer)}\n`));
+}

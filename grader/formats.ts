@@ -1,0 +1,143 @@
+/**
+ * The grade record as text (people), JSON (tools), Gradescope's
+ * `results.json`, and JUnit XML (CI dashboards).
+ *
+ * @module
+ */
+import type { GradeResult } from "./grade.ts";
+
+/** Output formats of `deno task grade`. */
+export const FORMATS = ["text", "json", "gradescope", "junit"] as const;
+/** One of {@link FORMATS}. */
+export type Format = (typeof FORMATS)[number];
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+
+/** A table per exercise, feedback, flags and the total. */
+export function toText(r: GradeResult): string {
+  const out: string[] = [];
+  out.push(`Tensorlings grade${r.student ? ` for ${r.student}` : ""}: ${r.score} / ${r.max}`);
+  for (const ex of r.exercises) {
+    out.push("", `${ex.lesson}/${ex.name}  ${ex.score} / ${ex.max}`);
+    for (const c of ex.cases) {
+      out.push(`  ${c.status === "passed" ? "✓" : "✗"} ${pad(c.name, 60)} ${c.score}/${c.max}`);
+      if (c.message) out.push(`      ${c.message}`);
+    }
+    if (ex.diagnosis) {
+      out.push(`  Likely mistake: ${ex.diagnosis.title}`);
+      if (ex.diagnosis.explain) out.push(`    ${ex.diagnosis.explain}`);
+      out.push(`    See ${ex.diagnosis.link}`);
+    }
+  }
+  if (r.flags.length) {
+    out.push("", "Flags:");
+    for (const f of r.flags) {
+      out.push(`  [${f.code}]${f.exercise ? ` ${f.exercise}:` : ""} ${f.message}`);
+    }
+  }
+  out.push(
+    "",
+    `Total: ${r.score} / ${r.max}  (graded in ${(r.timings.totalMs / 1000).toFixed(2)} s)`,
+  );
+  return out.join("\n") + "\n";
+}
+
+/**
+ * Gradescope's autograder `results.json`.
+ *
+ * @param r The grade record.
+ * @param visibility Visibility of the hidden cases (`after_published` by default).
+ * @returns The JSON text.
+ */
+export function toGradescope(
+  r: GradeResult,
+  visibility: "hidden" | "after_due_date" | "after_published" | "visible" = "after_published",
+): string {
+  const flagText = r.flags.map((f) =>
+    `[${f.code}] ${f.exercise ? f.exercise + ": " : ""}${f.message}`
+  );
+  const results = {
+    score: r.score,
+    execution_time: Math.round(r.timings.totalMs / 1000),
+    output: [`Total ${r.score} / ${r.max}.`, ...flagText].join("\n"),
+    visibility: "visible",
+    stdout_visibility: "hidden",
+    tests: r.exercises.flatMap((ex) =>
+      ex.cases.map((c) => ({
+        name: `${ex.name}: ${c.name}`,
+        score: c.score,
+        max_score: c.max,
+        status: c.status,
+        output: [
+          c.message,
+          ex.diagnosis && c.status === "failed"
+            ? `Likely mistake: ${ex.diagnosis.title}. ${ex.diagnosis.explain} See ${ex.diagnosis.link}`
+            : "",
+        ].filter(Boolean).join("\n"),
+        visibility,
+      }))
+    ),
+  };
+  return JSON.stringify(results, null, 2) + "\n";
+}
+
+const xml = (s: string) =>
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
+  )
+    // deno-lint-ignore no-control-regex
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "");
+
+/** JUnit XML: a suite per exercise, a test case per hidden case. */
+export function toJunit(r: GradeResult): string {
+  const suites = r.exercises.map((ex) => {
+    const failures = ex.cases.filter((c) => c.status === "failed").length;
+    const time = ex.cases.reduce((s, c) => s + c.ms, 0) / 1000;
+    const cases = ex.cases.map((c) => {
+      const head = `    <testcase classname="${xml(`${ex.lesson}.${ex.name}`)}" name="${
+        xml(c.name)
+      }" time="${(c.ms / 1000).toFixed(3)}"`;
+      return c.status === "passed"
+        ? `${head}/>`
+        : `${head}>\n      <failure message="${xml(c.message)}">${
+          xml(c.message)
+        }</failure>\n    </testcase>`;
+    });
+    return `  <testsuite name="${
+      xml(ex.name)
+    }" tests="${ex.cases.length}" failures="${failures}" time="${time.toFixed(3)}">\n${
+      cases.join("\n")
+    }\n  </testsuite>`;
+  });
+  const tests = r.exercises.reduce((s, e) => s + e.cases.length, 0);
+  const failures = r.exercises.reduce(
+    (s, e) => s + e.cases.filter((c) => c.status === "failed").length,
+    0,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${
+    xml(`tensorlings${r.student ? " " + r.student : ""}`)
+  }" tests="${tests}" failures="${failures}" time="${(r.timings.totalMs / 1000).toFixed(3)}">\n${
+    suites.join("\n")
+  }\n</testsuites>\n`;
+}
+
+/**
+ * Renders a grade record.
+ *
+ * @param r The record.
+ * @param format The format.
+ * @returns The text to print or save.
+ */
+export function render(r: GradeResult, format: Format): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(r, null, 2) + "\n";
+    case "gradescope":
+      return toGradescope(r);
+    case "junit":
+      return toJunit(r);
+    default:
+      return toText(r);
+  }
+}

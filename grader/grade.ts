@@ -1,0 +1,337 @@
+/**
+ * Grades one submission against the hidden tests: stage it, refuse what
+ * must not run, then for every case generate the inputs and the expected
+ * value here (trusted), have the sandboxed child compute the student's
+ * output, and compare.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { allExercises } from "../course/manifest.ts";
+import type { ResolvedExercise } from "../course/types.ts";
+import { CATALOGUE } from "../course/misconceptions/mod.ts";
+import { compare } from "../lib/compare.ts";
+import { diagnose, type Observation } from "../lib/diagnose.ts";
+import { reviveFunctions } from "../lib/fixtures.ts";
+import { rng } from "../lib/random.ts";
+import { describeMismatch } from "../lib/testing.ts";
+import { HIDDEN } from "./hidden/mod.ts";
+import type { HiddenCase } from "./types.ts";
+import { type Answer, denoCacheDir, Judge } from "./judge.ts";
+import { scanFile } from "./scan.ts";
+import { caseSeed } from "./seed.ts";
+import { type Flag, stageSubmission } from "./submission.ts";
+import { graderHash, runtimeVersions } from "./versions.ts";
+
+/** One hidden case's outcome. */
+export interface CaseResult {
+  name: string;
+  score: number;
+  max: number;
+  status: "passed" | "failed";
+  /** What went wrong, for the student (empty when passed). */
+  message: string;
+  ms: number;
+}
+
+/** A named mistake, with where to read about it. */
+export interface Diagnosis {
+  id: string;
+  title: string;
+  explain: string;
+  link: string;
+}
+
+/** One exercise's outcome. */
+export interface ExerciseResult {
+  name: string;
+  lesson: string;
+  score: number;
+  max: number;
+  cases: CaseResult[];
+  diagnosis?: Diagnosis;
+}
+
+/** The full record of grading one submission. */
+export interface GradeResult {
+  student?: string;
+  submission: string;
+  score: number;
+  max: number;
+  exercises: ExerciseResult[];
+  flags: Flag[];
+  timings: { totalMs: number; childStarts: number; perChildMs: number };
+  runtime: Record<string, string>;
+  hashes: { submission: string; grader: string };
+  gradedAt: string;
+}
+
+/** Options for {@link gradeSubmission}. */
+export interface GradeOptions {
+  /** The course repository. */
+  repoRoot: string;
+  /** Student ID: with a secret, selects the student's own random inputs. */
+  student?: string;
+  /** The course secret (for per-student inputs). */
+  secret?: Uint8Array | null;
+  /** Grade only these exercises. */
+  only?: string[];
+  /** Stop judging after this long (ms); remaining cases fail. */
+  submissionLimitMs?: number;
+  /** Misconception texts, by id (from the locale). */
+  misconceptionTexts?: Record<string, { title: string; explain: string }>;
+}
+
+const FATAL: Answer["status"][] = ["timeout", "exit", "oom", "crash"];
+
+function answerMessage(a: Answer, ex: ResolvedExercise): string {
+  switch (a.status) {
+    case "timeout":
+      return `ran longer than ${ex.timeLimitMs} ms and was stopped`;
+    case "exit":
+      return "the code ended the process (Deno.exit or similar) before returning";
+    case "oom":
+      return "ran out of memory and was stopped";
+    case "crash":
+      return "the process running the code crashed";
+    case "threw": {
+      const e = a.error!;
+      if (e.name === "MissingExport") {
+        return `the file does not export a function named ${ex.entry}`;
+      }
+      if (e.message.startsWith("Not implemented")) {
+        return "not implemented yet (the stub still throws)";
+      }
+      return `threw ${e.name}: ${e.message.slice(0, 300)}`;
+    }
+    default:
+      return "";
+  }
+}
+
+function flagFor(a: Answer, ex: ResolvedExercise): Flag | null {
+  if (a.status === "threw" && a.error?.permission) {
+    return {
+      code: "forbidden-access",
+      exercise: ex.name,
+      message: `tried something the sandbox forbids: ${a.error.message.slice(0, 200)}`,
+    };
+  }
+  const codes: Partial<Record<Answer["status"], string>> = {
+    timeout: "timeout",
+    exit: "exit",
+    oom: "out-of-memory",
+    crash: "crash",
+  };
+  const code = codes[a.status];
+  return code ? { code, exercise: ex.name, message: answerMessage(a, ex) } : null;
+}
+
+async function judgeCase(
+  judge: Judge,
+  ex: ResolvedExercise,
+  c: HiddenCase,
+  fileUrl: string,
+  reference: (...args: unknown[]) => unknown,
+  seed: number,
+): Promise<{ result: CaseResult; answer: Answer; args: unknown[] }> {
+  const args = c.args(rng(seed));
+  const answer = await judge.call({
+    file: fileUrl,
+    entry: ex.entry,
+    args,
+    timeLimitMs: ex.timeLimitMs,
+  });
+  let message = "";
+  if (c.throws) {
+    const ok = answer.status === "threw" &&
+      (c.throws === "Error" || answer.error?.name === c.throws);
+    if (!ok) {
+      message = answer.status === "ok"
+        ? `should throw a ${c.throws} for this input, but returned normally`
+        : answer.status === "threw"
+        ? `should throw a ${c.throws}, but threw ${answer.error?.name}: ${
+          answer.error?.message.slice(0, 200)
+        }`
+        : answerMessage(answer, ex);
+    }
+  } else if (answer.status !== "ok") {
+    message = answerMessage(answer, ex);
+  } else {
+    const revived = () => reviveFunctions(structuredClone(args)) as unknown[];
+    if (c.check) message = c.check(answer.value, revived()) ?? "";
+    if (!message && (c.expect || !c.check)) {
+      const expected = await (c.expect ?? reference)(...revived());
+      const m = compare(answer.value, expected, c.tol ?? { rtol: 1e-6, atol: 1e-9 });
+      if (m) message = describeMismatch(m);
+    }
+  }
+  return {
+    result: {
+      name: c.name,
+      score: message ? 0 : c.points,
+      max: c.points,
+      status: message ? "failed" : "passed",
+      message,
+      ms: Math.round(answer.ms),
+    },
+    answer,
+    args,
+  };
+}
+
+/**
+ * Grades a submission.
+ *
+ * @param input A folder or `.zip`.
+ * @param opts Options.
+ * @returns The record; a submission that cannot be read at all throws a
+ *   `SubmissionError` with the reason.
+ */
+export async function gradeSubmission(input: string, opts: GradeOptions): Promise<GradeResult> {
+  const t0 = performance.now();
+  const staged = await stageSubmission(input, opts.repoRoot);
+  const flags: Flag[] = [...staged.flags];
+  const exercises = allExercises().filter((e) => !opts.only || opts.only.includes(e.name));
+  const judge = new Judge({
+    stageDir: staged.dir,
+    repoRoot: opts.repoRoot,
+    denoDir: await denoCacheDir(),
+  });
+  if (!judge.memoryCapped) {
+    flags.push({
+      code: "no-memory-cap",
+      message: "prlimit not found: the OS memory cap was not applied",
+    });
+  }
+  const deadline = t0 + (opts.submissionLimitMs ?? 120_000);
+  const results: ExerciseResult[] = [];
+  try {
+    // Refuse files whose literal imports leave the submission: Deno would load
+    // them without asking --allow-read. A refused file is replaced, never run.
+    const refused = new Map<string, string>();
+    for (const rel of staged.files) {
+      const path = join(staged.dir, rel);
+      const src = await Deno.readTextFile(path).catch(() => "");
+      const ex = exercises.find((e) => e.file === rel);
+      for (const f of scanFile(staged.dir, rel, src, ex?.forbiddenOps ?? [])) {
+        flags.push({ code: f.kind, exercise: ex?.name, message: `${rel}:${f.line}: ${f.detail}` });
+        if (f.kind === "forbidden-import") refused.set(rel, f.detail);
+      }
+    }
+    for (const [rel, why] of refused) {
+      await Deno.writeTextFile(
+        join(staged.dir, rel),
+        `throw new Error(${JSON.stringify(`refused by the grader: ${why}`)});\n`,
+      );
+    }
+    for (const ex of exercises) {
+      const cases = HIDDEN[ex.name] ?? [];
+      const max = cases.reduce((s, c) => s + c.points, 0);
+      const er: ExerciseResult = { name: ex.name, lesson: ex.lesson.dir, score: 0, max, cases: [] };
+      results.push(er);
+      const failAll = (message: string) => {
+        er.cases = cases.map((c) => ({
+          name: c.name,
+          score: 0,
+          max: c.points,
+          status: "failed",
+          message,
+          ms: 0,
+        }));
+      };
+      if (!staged.files.includes(ex.file)) {
+        failAll(`${ex.file} is missing from the submission`);
+        continue;
+      }
+      if (refused.has(ex.file)) {
+        failAll(`refused: ${refused.get(ex.file)}`);
+        continue;
+      }
+      const reference =
+        (await import(pathToFileURL(join(opts.repoRoot, ex.solutionFile)).href))[ex.entry];
+      const fileUrl = pathToFileURL(join(staged.dir, ex.file)).href;
+      const observations: Observation[] = [];
+      let fatalRun = 0;
+      for (const c of cases) {
+        if (performance.now() > deadline) {
+          er.cases.push({
+            name: c.name,
+            score: 0,
+            max: c.points,
+            status: "failed",
+            message: "not run: the submission's time limit was reached",
+            ms: 0,
+          });
+          continue;
+        }
+        if (fatalRun >= 2) {
+          const last = er.cases[er.cases.length - 1];
+          er.cases.push({
+            ...last,
+            name: c.name,
+            max: c.points,
+            score: 0,
+            message: `not run: ${last.message.replace(/^not run: /, "")} (as in the cases before)`,
+          });
+          continue;
+        }
+        const seed = await caseSeed(opts.secret ?? null, opts.student, ex.name, c.name);
+        const { result, answer, args } = await judgeCase(judge, ex, c, fileUrl, reference, seed);
+        er.cases.push(result);
+        fatalRun = FATAL.includes(answer.status) ? fatalRun + 1 : 0;
+        const flag = flagFor(answer, ex);
+        if (flag && !flags.some((f) => f.code === flag.code && f.exercise === flag.exercise)) {
+          flags.push(flag);
+        }
+        if (result.status === "failed" && answer.status === "ok" && !c.throws) {
+          observations.push({ args, got: answer.value });
+        }
+      }
+      er.score = er.cases.reduce((s, c) => s + c.score, 0);
+      if (flags.some((f) => f.code === "forbidden-op" && f.exercise === ex.name)) {
+        // Delegating to the op the exercise is about earns nothing, visibly.
+        er.score = 0;
+        for (const c of er.cases) {
+          c.score = 0;
+          c.status = "failed";
+          c.message ||= `not counted: the exercise must not call ${ex.forbiddenOps.join("/")}`;
+        }
+      }
+      const catalogue = CATALOGUE[ex.name];
+      if (catalogue && observations.length > 0) {
+        const v = diagnose(catalogue, observations);
+        if (v) {
+          const text = opts.misconceptionTexts?.[v.id];
+          er.diagnosis = {
+            id: v.id,
+            title: text?.title ?? v.id,
+            explain: text?.explain ?? "",
+            link: `${ex.lessonFile}#${v.section}`,
+          };
+        }
+      }
+    }
+  } finally {
+    await judge.close();
+    await staged.cleanup();
+  }
+  const totalMs = performance.now() - t0;
+  return {
+    student: opts.student,
+    submission: input,
+    score: results.reduce((s, e) => s + e.score, 0),
+    max: results.reduce((s, e) => s + e.max, 0),
+    exercises: results,
+    flags,
+    timings: {
+      totalMs: Math.round(totalMs),
+      childStarts: judge.stats.childStarts,
+      perChildMs: Math.round(totalMs / Math.max(1, judge.stats.childStarts)),
+    },
+    runtime: runtimeVersions(),
+    hashes: { submission: staged.hash, grader: await graderHash(opts.repoRoot) },
+    gradedAt: new Date().toISOString(),
+  };
+}

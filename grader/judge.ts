@@ -1,0 +1,277 @@
+/**
+ * The trusted side's handle on the untrusted child process: starts it in
+ * the sandbox, sends one call at a time, reads back only nonce-framed
+ * answers, and enforces time and memory limits. A child that times out,
+ * crashes or exits is replaced for the next call, so one bad case never
+ * stops the rest.
+ *
+ * @module
+ */
+import { join } from "node:path";
+
+/** One call of a student's function. */
+export interface Call {
+  /** file: URL of the student's module (inside the staging folder). */
+  file: string;
+  entry: string;
+  /** Serialisable arguments; functions as `{ $fn, params }`. */
+  args: unknown[];
+  timeLimitMs: number;
+}
+
+/** How a call ended. */
+export type CallStatus = "ok" | "threw" | "timeout" | "exit" | "oom" | "crash";
+
+/** What came back from a call. */
+export interface Answer {
+  status: CallStatus;
+  /** The returned value, decoded (NaN and Infinity restored). */
+  value?: unknown;
+  error?: { name: string; message: string; permission: boolean };
+  ms: number;
+}
+
+/** Sandbox settings. */
+export interface JudgeOptions {
+  /** The staging folder: the only place the student's code may read. */
+  stageDir: string;
+  /** The course repository (for deno.json, deno.lock and the child script). */
+  repoRoot: string;
+  /** Deno's cache folder (npm packages, the tfjs wasm binary). */
+  denoDir: string;
+  /** OS data-segment cap in MiB (prlimit --data); at least 640. */
+  memoryMiB?: number;
+  /** V8 old-space cap in MiB. */
+  heapMiB?: number;
+}
+
+const MAX_PARTIAL_LINE = 32 * 1024 * 1024;
+const KILL_GRACE_MS = 250;
+
+/** Finds Deno's cache folder, as the running Deno sees it. */
+export async function denoCacheDir(): Promise<string> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json"],
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  return JSON.parse(new TextDecoder().decode(out.stdout)).denoDir;
+}
+
+let prlimitPath: string | null | undefined;
+function prlimit(): string | null {
+  if (prlimitPath !== undefined) return prlimitPath;
+  try {
+    const ok = new Deno.Command("prlimit", { args: ["--version"], stdout: "null", stderr: "null" })
+      .outputSync().success;
+    prlimitPath = ok ? "prlimit" : null;
+  } catch {
+    prlimitPath = null;
+  }
+  return prlimitPath;
+}
+
+/** Restores the tags the child uses for values JSON cannot carry. */
+function decodeValue(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decodeValue);
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (typeof o.$num === "string") return Number(o.$num);
+    if (o.$undefined === true) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) out[k] = decodeValue(x);
+    return out;
+  }
+  return v;
+}
+
+interface Live {
+  proc: Deno.ChildProcess;
+  writer: WritableStreamDefaultWriter<Uint8Array>;
+  exited: boolean;
+  exitCode: Promise<number>;
+  stderrTail: string;
+  waiters: Map<
+    number,
+    (a: { ok: boolean; value?: unknown; error?: Answer["error"]; ms?: number }) => void
+  >;
+}
+
+/** A sandboxed child process that runs calls one at a time. */
+export class Judge {
+  #opts: Required<JudgeOptions>;
+  #live: Live | null = null;
+  #nextId = 1;
+  /** How many children were started, and how long each took to answer its first call. */
+  readonly stats = { childStarts: 0, noiseBytes: 0 };
+  /** Whether the OS memory cap is in force (prlimit found). */
+  readonly memoryCapped: boolean;
+
+  /** @param opts Sandbox settings. */
+  constructor(opts: JudgeOptions) {
+    this.#opts = { memoryMiB: 1024, heapMiB: 512, ...opts };
+    this.memoryCapped = prlimit() !== null;
+  }
+
+  #spawn(): Live {
+    const o = this.#opts;
+    const wasmDir = join(o.denoDir, "npm");
+    const denoArgs = [
+      "run",
+      "--no-check",
+      "--cached-only",
+      "--no-prompt",
+      "--quiet",
+      "--config",
+      join(o.repoRoot, "deno.json"),
+      `--allow-read=${o.stageDir},${wasmDir}`,
+      `--v8-flags=--max-old-space-size=${o.heapMiB}`,
+      join(o.repoRoot, "grader", "child.ts"),
+    ];
+    const limiter = prlimit();
+    const [cmd, args] = limiter
+      ? [limiter, [`--data=${o.memoryMiB * 1024 * 1024}`, "--", Deno.execPath(), ...denoArgs]]
+      : [Deno.execPath(), denoArgs];
+    const proc = new Deno.Command(cmd, {
+      args,
+      cwd: o.stageDir,
+      clearEnv: true,
+      env: { DENO_DIR: o.denoDir, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    this.stats.childStarts++;
+    const nonce = crypto.randomUUID();
+    const live: Live = {
+      proc,
+      writer: proc.stdin.getWriter(),
+      exited: false,
+      exitCode: proc.status.then((s) => s.code),
+      stderrTail: "",
+      waiters: new Map(),
+    };
+    live.exitCode.then(() => {
+      live.exited = true;
+    });
+    const prefix = nonce + " ";
+    (async () => {
+      const decoder = new TextDecoder();
+      let buf = "";
+      for await (const chunk of proc.stdout) {
+        buf += decoder.decode(chunk, { stream: true });
+        let nl: number;
+        while ((nl = buf.indexOf("\n")) >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          if (!line.startsWith(prefix)) {
+            this.stats.noiseBytes += line.length + 1;
+            continue;
+          }
+          try {
+            const msg = JSON.parse(line.slice(prefix.length));
+            live.waiters.get(msg.id)?.(msg);
+          } catch {
+            // A malformed frame cannot come from the child's own code; ignore it.
+          }
+        }
+        if (buf.length > MAX_PARTIAL_LINE) {
+          this.stats.noiseBytes += buf.length;
+          buf = "";
+        }
+      }
+    })().catch(() => {});
+    (async () => {
+      const decoder = new TextDecoder();
+      for await (const chunk of proc.stderr) {
+        live.stderrTail = (live.stderrTail + decoder.decode(chunk, { stream: true })).slice(-16384);
+      }
+    })().catch(() => {});
+    live.writer.write(new TextEncoder().encode(JSON.stringify({ nonce }) + "\n")).catch(() => {});
+    return live;
+  }
+
+  async #kill(live: Live): Promise<void> {
+    if (live.exited) return;
+    try {
+      live.proc.kill("SIGTERM");
+    } catch {
+      // already gone
+    }
+    const gone = await Promise.race([
+      live.exitCode.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), KILL_GRACE_MS)),
+    ]);
+    if (!gone) {
+      // It ignored SIGTERM.
+      try {
+        live.proc.kill("SIGKILL");
+      } catch {
+        // already gone
+      }
+      await live.exitCode;
+    }
+  }
+
+  /**
+   * Calls a student's function in the child.
+   *
+   * @param call The module, function, arguments and time limit.
+   * @returns The answer; never throws for anything the student's code does.
+   */
+  async call(call: Call): Promise<Answer> {
+    if (!this.#live || this.#live.exited) this.#live = this.#spawn();
+    const live = this.#live;
+    const id = this.#nextId++;
+    const t0 = performance.now();
+    const line = JSON.stringify({ id, file: call.file, entry: call.entry, args: call.args }) + "\n";
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const outcome = await new Promise<Answer>((resolve) => {
+      live.waiters.set(id, (msg) => {
+        resolve(
+          msg.ok
+            ? { status: "ok", value: decodeValue(msg.value), ms: msg.ms ?? performance.now() - t0 }
+            : { status: "threw", error: msg.error, ms: msg.ms ?? performance.now() - t0 },
+        );
+      });
+      timer = setTimeout(
+        () => resolve({ status: "timeout", ms: performance.now() - t0 }),
+        call.timeLimitMs,
+      );
+      live.exitCode.then(async (code) => {
+        // Let a frame written just before the exit arrive first.
+        await new Promise((r) => setTimeout(r, 20));
+        const oom = /out of memory|Allocation failed|heap limit|Cannot allocate|memory allocation/i
+          .test(live.stderrTail);
+        resolve({
+          status: oom ? "oom" : code === 0 ? "exit" : "crash",
+          ms: performance.now() - t0,
+        });
+      });
+      live.writer.write(new TextEncoder().encode(line)).catch(() => {});
+    });
+    clearTimeout(timer);
+    live.waiters.delete(id);
+    if (outcome.status === "timeout" || outcome.status === "oom" || outcome.status === "crash") {
+      await this.#kill(live);
+      this.#live = null;
+    } else if (outcome.status === "exit") {
+      this.#live = null;
+    }
+    return outcome;
+  }
+
+  /** The last stderr of the current child (for messages). */
+  get stderrTail(): string {
+    return this.#live?.stderrTail ?? "";
+  }
+
+  /** Stops the child. */
+  async close(): Promise<void> {
+    if (!this.#live) return;
+    const live = this.#live;
+    this.#live = null;
+    await live.writer.close().catch(() => {});
+    await this.#kill(live);
+  }
+}

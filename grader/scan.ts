@@ -1,0 +1,94 @@
+/**
+ * Reads a student's file before anything runs. Deno loads literal import
+ * specifiers (static, and `import("…")` with a literal) as part of the
+ * module graph without asking `--allow-read`, so such imports must stay
+ * inside the submission; this refuses the ones that do not. It also notes
+ * the use of a forbidden tfjs op in a from-scratch exercise.
+ *
+ * @module
+ */
+import { dirname, join, normalize } from "node:path";
+
+/** Bare specifiers a submission may import (the import map's, and node built-ins). */
+const ALLOWED_BARE = new Set(["@tensorflow/tfjs", "mathjs"]);
+
+/** One refused or suspicious thing in a file. */
+export interface Finding {
+  kind: "forbidden-import" | "forbidden-op";
+  detail: string;
+  line: number;
+}
+
+function stripComments(src: string): string {
+  // Keep line breaks so line numbers stay right; strings are left alone.
+  return src.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, " "))
+    .replace(/(^|[^:"'`\\])\/\/[^\n]*/g, (_m, p1) => p1);
+}
+
+const lineOf = (src: string, index: number) => src.slice(0, index).split("\n").length;
+
+/**
+ * Lists the literal import specifiers of a module with their lines.
+ *
+ * @param src The source text.
+ * @returns Each specifier and its line.
+ */
+export function importSpecifiers(src: string): Array<{ spec: string; line: number }> {
+  const code = stripComments(src);
+  const out: Array<{ spec: string; line: number }> = [];
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*(['"`])([^'"`]+)\1/g,
+    /\bimport\s*(['"`])([^'"`]+)\1/g,
+    /\bimport\s*\(\s*(['"`])([^'"`]+)\1\s*[,)]/g,
+    /\bnew\s+Worker\s*\(\s*(?:new\s+URL\s*\(\s*)?(['"`])([^'"`]+)\1/g,
+  ];
+  for (const re of patterns) {
+    for (const m of code.matchAll(re)) out.push({ spec: m[2], line: lineOf(code, m.index ?? 0) });
+  }
+  return out;
+}
+
+/**
+ * Checks one staged file.
+ *
+ * @param stageDir The staging folder (holds `exercises/` and `lib/`).
+ * @param relPath The file, relative to `stageDir`.
+ * @param src Its text.
+ * @param forbiddenOps tfjs ops this exercise must not call.
+ * @returns What was found (empty when clean).
+ */
+export function scanFile(
+  stageDir: string,
+  relPath: string,
+  src: string,
+  forbiddenOps: string[] = [],
+): Finding[] {
+  const findings: Finding[] = [];
+  const here = dirname(join(stageDir, relPath));
+  const code = stripComments(src);
+  for (const { spec, line } of importSpecifiers(src)) {
+    if (ALLOWED_BARE.has(spec) || spec.startsWith("node:")) continue;
+    if (spec.startsWith("./") || spec.startsWith("../")) {
+      const target = normalize(join(here, spec));
+      const inExercises = target.startsWith(join(stageDir, "exercises") + "/");
+      const inLib = target.startsWith(join(stageDir, "lib") + "/");
+      if (inExercises || inLib) continue;
+    }
+    findings.push({
+      kind: "forbidden-import",
+      detail: `import of "${spec}" reaches outside the submission`,
+      line,
+    });
+  }
+  for (const op of forbiddenOps) {
+    const re = new RegExp(`\\b(?:tf\\.|\\.)${op.replace(/\./g, "\\.")}\\s*\\(`, "g");
+    for (const m of code.matchAll(re)) {
+      findings.push({
+        kind: "forbidden-op",
+        detail: `calls tf ${op}`,
+        line: lineOf(code, m.index ?? 0),
+      });
+    }
+  }
+  return findings;
+}

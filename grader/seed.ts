@@ -1,0 +1,63 @@
+/**
+ * Per-student random inputs. A case's seed is an HMAC of the course secret,
+ * the student's ID and the case's name: a regrade gets the same numbers,
+ * two students get different ones, and without the secret nobody can
+ * compute another student's inputs.
+ *
+ * @module
+ */
+import { dirname } from "node:path";
+
+/** The key used when no student ID is given: the same inputs for everyone. */
+const PUBLIC_KEY = new TextEncoder().encode("tensorlings-public-inputs");
+
+/**
+ * Reads the course secret, creating a random one on first use.
+ *
+ * @param path Where it is kept (outside the student kit).
+ * @returns The secret's bytes and whether it was just created.
+ */
+export async function loadSecret(path: string): Promise<{ key: Uint8Array; created: boolean }> {
+  try {
+    const text = (await Deno.readTextFile(path)).trim();
+    if (text.length < 16) {
+      throw new RangeError(`The course secret in ${path} is too short: use at least 16 characters`);
+    }
+    return { key: new TextEncoder().encode(text), created: false };
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const text = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  await Deno.mkdir(dirname(path), { recursive: true });
+  await Deno.writeTextFile(path, text + "\n", { mode: 0o600, createNew: true });
+  return { key: new TextEncoder().encode(text), created: true };
+}
+
+/**
+ * The seed for one case.
+ *
+ * @param secret The course secret (ignored without a student).
+ * @param student The student's ID, or undefined for the public inputs.
+ * @param exercise The exercise's name.
+ * @param caseName The case's name.
+ * @returns A 32-bit seed.
+ */
+export async function caseSeed(
+  secret: Uint8Array | null,
+  student: string | undefined,
+  exercise: string,
+  caseName: string,
+): Promise<number> {
+  const keyBytes = student !== undefined && secret ? secret : PUBLIC_KEY;
+  const key = await crypto.subtle.importKey(
+    "raw",
+    keyBytes as BufferSource,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const msg = new TextEncoder().encode(`${student ?? ""}\0${exercise}\0${caseName}`);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, msg));
+  return new DataView(mac.buffer).getUint32(0, false);
+}

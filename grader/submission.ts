@@ -1,0 +1,228 @@
+/**
+ * Turns what a student handed in (a folder holding `exercises/`, an
+ * exercises tree itself, or a `.zip` of either) into a staging folder the
+ * judge can run: the student's exercise files next to a trusted copy of
+ * `lib/`. The submission itself is only read, never changed.
+ *
+ * @module
+ */
+import { dirname, join, relative } from "node:path";
+import { LESSONS } from "../course/manifest.ts";
+import { readZip, ZipError } from "./zip.ts";
+
+/** Something about a submission an instructor should know. */
+export interface Flag {
+  /** A stable code, e.g. `symlink`, `timeout`, `forbidden-import`. */
+  code: string;
+  /** A sentence for people. */
+  message: string;
+  /** The exercise concerned, if one. */
+  exercise?: string;
+}
+
+/** A submission ready to judge. */
+export interface Staged {
+  /** The staging folder: `exercises/` (the student's) and `lib/` (trusted). */
+  dir: string;
+  /** Paths of the student's files inside `dir`, relative to it. */
+  files: string[];
+  /** Problems found while reading the submission. */
+  flags: Flag[];
+  /** SHA-256 of the student's files (path and content), hex. */
+  hash: string;
+  /** Removes the staging folder. */
+  cleanup(): Promise<void>;
+}
+
+/** A submission that cannot be graded at all, with the reason. */
+export class SubmissionError extends Error {
+  /** @param message What is wrong and what to do. */
+  constructor(message: string) {
+    super(message);
+    this.name = "SubmissionError";
+  }
+}
+
+const LESSON_DIRS = new Set(LESSONS.map((l) => l.dir));
+const MAX_FILE = 1024 * 1024;
+const KEEP = /\.(ts|js|mjs|json)$/;
+
+interface RawFile {
+  path: string;
+  data: Uint8Array;
+}
+
+async function walk(root: string, flags: Flag[]): Promise<RawFile[]> {
+  const out: RawFile[] = [];
+  const visit = async (dir: string) => {
+    let entries: Deno.DirEntry[];
+    try {
+      entries = [];
+      for await (const e of Deno.readDir(dir)) entries.push(e);
+    } catch (e) {
+      flags.push({
+        code: "unreadable",
+        message: `could not read folder ${relative(root, dir) || "."}: ${(e as Error).message}`,
+      });
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      const rel = relative(root, p);
+      if (e.isSymlink) {
+        flags.push({
+          code: "symlink",
+          message: `refused a symbolic link: ${rel} (only plain files are graded)`,
+        });
+      } else if (e.isDirectory) {
+        if (e.name !== "node_modules" && e.name !== ".git") await visit(p);
+      } else if (e.isFile && KEEP.test(e.name)) {
+        try {
+          const info = await Deno.stat(p);
+          if (info.size > MAX_FILE) {
+            flags.push({ code: "too-large", message: `skipped ${rel}: larger than 1 MiB` });
+            continue;
+          }
+          out.push({ path: rel.split("\\").join("/"), data: await Deno.readFile(p) });
+        } catch (err) {
+          flags.push({
+            code: "unreadable",
+            message: `could not read ${rel}: ${(err as Error).message}`,
+          });
+        }
+      }
+    }
+  };
+  await visit(root);
+  return out;
+}
+
+/**
+ * Finds the folder that holds the lesson folders (`01_linear_regression/…`).
+ *
+ * @returns The prefix ("" or "some/path/") and whether several were found.
+ */
+function findTree(files: RawFile[]): { prefix: string; others: string[] } | null {
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    const parts = f.path.split("/");
+    for (let i = 0; i < parts.length - 1; i++) {
+      if (LESSON_DIRS.has(parts[i]) && !parts.slice(0, i).includes("solutions")) {
+        const prefix = parts.slice(0, i).join("/");
+        counts.set(prefix ? prefix + "/" : "", (counts.get(prefix ? prefix + "/" : "") ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  if (counts.size === 0) return null;
+  // The tree with most files wins; ties go to one named exercises/, then the shortest.
+  const ranked = [...counts.entries()].sort((a, b) =>
+    b[1] - a[1] || Number(b[0].endsWith("exercises/")) - Number(a[0].endsWith("exercises/")) ||
+    a[0].length - b[0].length
+  );
+  return { prefix: ranked[0][0], others: ranked.slice(1).map((r) => r[0] || "./") };
+}
+
+async function copyDir(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const e of Deno.readDir(from)) {
+    if (e.isDirectory) await copyDir(join(from, e.name), join(to, e.name));
+    else if (e.isFile) await Deno.copyFile(join(from, e.name), join(to, e.name));
+  }
+}
+
+/**
+ * Reads a submission and stages it for judging.
+ *
+ * @param input A folder or a `.zip` file.
+ * @param repoRoot The course repository (for the trusted `lib/`).
+ * @returns The staged submission.
+ * @throws {SubmissionError} When nothing gradable is found; the message says why.
+ */
+export async function stageSubmission(input: string, repoRoot: string): Promise<Staged> {
+  const flags: Flag[] = [];
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.lstat(input);
+  } catch {
+    throw new SubmissionError(`${input} does not exist or cannot be read`);
+  }
+  let files: RawFile[];
+  if (info.isSymlink) {
+    throw new SubmissionError(`${input} is a symbolic link; hand in a folder or a .zip file`);
+  } else if (info.isDirectory) {
+    files = await walk(input, flags);
+  } else if (input.endsWith(".zip")) {
+    try {
+      files = (await readZip(await Deno.readFile(input))).filter((f) => KEEP.test(f.path));
+    } catch (e) {
+      const why = e instanceof ZipError
+        ? e.message
+        : `it could not be read (${(e as Error).message})`;
+      throw new SubmissionError(
+        `${input} cannot be unpacked: ${why}. Re-create it with a zip tool.`,
+      );
+    }
+  } else {
+    throw new SubmissionError(`${input} is neither a folder nor a .zip file`);
+  }
+  if (files.some((f) => /(^|\/)solutions\/\d\d_/.test(f.path))) {
+    flags.push({ code: "holds-solutions", message: "the submission contains a solutions/ folder" });
+  }
+  if (files.some((f) => /(^|\/)grader\/hidden\//.test(f.path))) {
+    flags.push({
+      code: "holds-hidden-tests",
+      message: "the submission contains hidden-test files (grader/hidden/)",
+    });
+  }
+  const tree = findTree(files);
+  if (!tree) {
+    throw new SubmissionError(
+      `${input} holds no exercise files (expected folders such as exercises/01_linear_regression/)`,
+    );
+  }
+  if (tree.others.length > 0) {
+    flags.push({
+      code: "several-trees",
+      message: `several exercise trees found; graded ${tree.prefix || "./"}, ignored ${
+        tree.others.join(", ")
+      }`,
+    });
+  }
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-stage-" });
+  const staged: string[] = [];
+  const hashInput: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  for (const f of files) {
+    if (!f.path.startsWith(tree.prefix)) continue;
+    const rel = f.path.slice(tree.prefix.length);
+    if (!LESSON_DIRS.has(rel.split("/")[0])) continue;
+    const dest = join(dir, "exercises", rel);
+    await Deno.mkdir(dirname(dest), { recursive: true });
+    await Deno.writeFile(dest, f.data);
+    staged.push(join("exercises", rel));
+    hashInput.push(encoder.encode(rel + "\0"), f.data, encoder.encode("\0"));
+  }
+  await copyDir(join(repoRoot, "lib"), join(dir, "lib"));
+  await Deno.copyFile(join(repoRoot, "locales", "en", "messages.json"), join(dir, "messages.json"))
+    .catch(() => {});
+  await Deno.mkdir(join(dir, "locales", "en"), { recursive: true });
+  await Deno.copyFile(
+    join(repoRoot, "locales", "en", "messages.json"),
+    join(dir, "locales", "en", "messages.json"),
+  );
+  const all = new Uint8Array(hashInput.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of hashInput) {
+    all.set(a, at);
+    at += a.length;
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
+  return {
+    dir,
+    files: staged.sort(),
+    flags,
+    hash: [...digest].map((b) => b.toString(16).padStart(2, "0")).join(""),
+    cleanup: () => Deno.remove(dir, { recursive: true }).catch(() => {}),
+  };
+}

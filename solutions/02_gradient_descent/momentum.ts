@@ -1,0 +1,36 @@
+import type { Vector } from "../../lib/types.ts";
+
+/**
+ * One step of gradient descent with momentum (Polyak's heavy ball).
+ *
+ *   v ← β v + g        θ ← θ − α v
+ *
+ * The velocity v is a running sum of past gradients, each step's share
+ * shrinking by β. Directions where the gradient keeps its sign build up
+ * speed; directions where it flips back and forth cancel out. With β = 0 this
+ * is plain gradient descent. This is the convention of `tf.train.momentum`.
+ *
+ * The function is pure: it returns new arrays and leaves its arguments as
+ * they were.
+ *
+ * @param theta Parameters θ, shape [P].
+ * @param grad Gradient g of the loss at θ, shape [P].
+ * @param velocity Velocity v from the previous step (zeros before the first), shape [P].
+ * @param opts `learningRate` α > 0 and `beta` β in [0, 1).
+ * @returns The new `theta` and `velocity`, each shape [P].
+ * @throws {RangeError} When theta, grad and velocity differ in length.
+ */
+export function momentumStep(
+  theta: Vector,
+  grad: Vector,
+  velocity: Vector,
+  opts: { learningRate: number; beta: number },
+): { theta: Vector; velocity: Vector } {
+  if (grad.length !== theta.length || velocity.length !== theta.length) {
+    throw new RangeError(
+      `Cannot take a momentum step as theta, grad and velocity must have the same length: ${theta.length}, ${grad.length}, ${velocity.length}`,
+    );
+  }
+  const v = velocity.map((vi, i) => opts.beta * vi + grad[i]); // [P]
+  return { theta: theta.map((t, i) => t - opts.learningRate * v[i]), velocity: v };
+}
