@@ -79,16 +79,20 @@ export interface GradeOptions {
   only?: string[];
   /** Stop judging after this long (ms); remaining cases fail. */
   submissionLimitMs?: number;
+  /** Override every exercise's per-case time limit (ms). */
+  timeLimitMs?: number;
   /** Misconception texts, by id (from the locale). */
   misconceptionTexts?: Record<string, { title: string; explain: string }>;
 }
 
-const FATAL: Answer["status"][] = ["timeout", "exit", "oom", "crash"];
+const FATAL: Answer["status"][] = ["timeout", "stalled", "exit", "oom", "crash"];
 
 function answerMessage(a: Answer, ex: ResolvedExercise): string {
   switch (a.status) {
     case "timeout":
       return `ran longer than ${ex.timeLimitMs} ms and was stopped`;
+    case "stalled":
+      return "returned a promise that never settles (nothing was left that could finish it)";
     case "exit":
       return "the code ended the process (Deno.exit or similar) before returning";
     case "oom":
@@ -120,6 +124,7 @@ function flagFor(a: Answer, ex: ResolvedExercise): Flag | null {
   }
   const codes: Partial<Record<Answer["status"], string>> = {
     timeout: "timeout",
+    stalled: "never-settles",
     exit: "exit",
     oom: "out-of-memory",
     crash: "crash",
@@ -226,7 +231,8 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
         `throw new Error(${JSON.stringify(`refused by the grader: ${why}`)});\n`,
       );
     }
-    for (const ex of exercises) {
+    for (const base of exercises) {
+      const ex = opts.timeLimitMs ? { ...base, timeLimitMs: opts.timeLimitMs } : base;
       const cases = HIDDEN[ex.name] ?? [];
       const max = cases.reduce((s, c) => s + c.points, 0);
       const er: ExerciseResult = { name: ex.name, lesson: ex.lesson.dir, score: 0, max, cases: [] };

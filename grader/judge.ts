@@ -20,7 +20,7 @@ export interface Call {
 }
 
 /** How a call ended. */
-export type CallStatus = "ok" | "threw" | "timeout" | "exit" | "oom" | "crash";
+export type CallStatus = "ok" | "threw" | "timeout" | "stalled" | "exit" | "oom" | "crash";
 
 /** What came back from a call. */
 export interface Answer {
@@ -91,6 +91,8 @@ interface Live {
   exited: boolean;
   exitCode: Promise<number>;
   stderrTail: string;
+  /** Resolves when stderr has been read to its end. */
+  stderrDone: Promise<void>;
   waiters: Map<
     number,
     (a: { ok: boolean; value?: unknown; error?: Answer["error"]; ms?: number }) => void
@@ -149,6 +151,7 @@ export class Judge {
       exited: false,
       exitCode: proc.status.then((s) => s.code),
       stderrTail: "",
+      stderrDone: Promise.resolve(),
       waiters: new Map(),
     };
     live.exitCode.then(() => {
@@ -181,7 +184,7 @@ export class Judge {
         }
       }
     })().catch(() => {});
-    (async () => {
+    live.stderrDone = (async () => {
       const decoder = new TextDecoder();
       for await (const chunk of proc.stderr) {
         live.stderrTail = (live.stderrTail + decoder.decode(chunk, { stream: true })).slice(-16384);
@@ -239,23 +242,23 @@ export class Judge {
         call.timeLimitMs,
       );
       live.exitCode.then(async (code) => {
-        // Let a frame written just before the exit arrive first.
-        await new Promise((r) => setTimeout(r, 20));
+        // Let a frame written just before the exit, and the last of stderr, arrive first.
+        await Promise.race([live.stderrDone, new Promise((r) => setTimeout(r, 500))]);
+        await new Promise((r) => setTimeout(r, 10));
         const oom = /out of memory|Allocation failed|heap limit|Cannot allocate|memory allocation/i
           .test(live.stderrTail);
-        resolve({
-          status: oom ? "oom" : code === 0 ? "exit" : "crash",
-          ms: performance.now() - t0,
-        });
+        // Deno ends a process whose only work left is a promise nothing can settle.
+        const stalled = /promise never resolved|resolution is still pending/i.test(live.stderrTail);
+        const status = oom ? "oom" : stalled ? "stalled" : code === 0 ? "exit" : "crash";
+        resolve({ status, ms: performance.now() - t0 });
       });
       live.writer.write(new TextEncoder().encode(line)).catch(() => {});
     });
     clearTimeout(timer);
     live.waiters.delete(id);
-    if (outcome.status === "timeout" || outcome.status === "oom" || outcome.status === "crash") {
+    if (outcome.status !== "ok" && outcome.status !== "threw") {
+      // Timed out (kill it) or already exiting (make sure): the next call gets a fresh child.
       await this.#kill(live);
-      this.#live = null;
-    } else if (outcome.status === "exit") {
       this.#live = null;
     }
     return outcome;

@@ -1,0 +1,330 @@
+// The grader against hostile and broken submissions. Each is a complete,
+// correct submission (the reference solutions) with predict.ts replaced;
+// grading must finish with the right score and a clear message.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { type GradeResult, gradeSubmission } from "../grader/grade.ts";
+import { ROOT } from "./_helpers.ts";
+
+const PREDICT = "exercises/01_linear_regression/predict.ts";
+const CORRECT = `export function predict(X: number[][], w: number[], b: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < X.length; i++) {
+    let s = b;
+    for (let j = 0; j < w.length; j++) s += X[i][j] * w[j];
+    out[i] = s;
+  }
+  return out;
+}
+`;
+
+async function submission(predict: string | null): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-hostile-" });
+  for await (const lesson of Deno.readDir(join(ROOT, "solutions"))) {
+    await Deno.mkdir(join(dir, "exercises", lesson.name), { recursive: true });
+    for await (const f of Deno.readDir(join(ROOT, "solutions", lesson.name))) {
+      await Deno.copyFile(
+        join(ROOT, "solutions", lesson.name, f.name),
+        join(dir, "exercises", lesson.name, f.name),
+      );
+    }
+  }
+  if (predict === null) await Deno.remove(join(dir, PREDICT));
+  else await Deno.writeTextFile(join(dir, PREDICT), predict);
+  return dir;
+}
+
+async function grade(predict: string | null, only = ["predict"]): Promise<GradeResult> {
+  const dir = await submission(predict);
+  try {
+    return await gradeSubmission(dir, { repoRoot: ROOT, only, timeLimitMs: 1000 });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+const messages = (r: GradeResult) =>
+  r.exercises.flatMap((e) => e.cases.map((c) => c.message)).join("\n");
+const flagCodes = (r: GradeResult) => r.flags.map((f) => f.code);
+
+interface Hostile {
+  name: string;
+  code: string;
+  /** Expected score for predict (out of 10; 1 of them for returning [] on empty input). */
+  score: number;
+  flag?: string;
+  message?: RegExp;
+}
+
+const CORPUS: Hostile[] = [
+  {
+    name: "Deno.exit(0) at import",
+    code: "Deno.exit(0);\n" + CORRECT,
+    score: 0,
+    flag: "exit",
+    message: /ended the process/,
+  },
+  {
+    name: "Deno.exit(0) inside the function",
+    code: "export function predict(): number[] { Deno.exit(0); }",
+    score: 0,
+    flag: "exit",
+  },
+  {
+    name: "a synchronous infinite loop",
+    code: "export function predict(): number[] { while (true) { /* spin */ } }",
+    score: 0,
+    flag: "timeout",
+    message: /ran longer than 1000 ms/,
+  },
+  {
+    name: "an asynchronous infinite loop",
+    code:
+      "export async function predict(): Promise<number[]> { while (true) await Promise.resolve(); }",
+    score: 0,
+    flag: "timeout",
+  },
+  {
+    name: "a promise that never settles",
+    code: "export function predict(): Promise<number[]> { return new Promise(() => {}); }",
+    score: 0,
+    flag: "never-settles",
+    message: /never settles/,
+  },
+  {
+    name: "a loop that ignores SIGTERM",
+    code: `Deno.addSignalListener("SIGTERM", () => {});
+export function predict(): number[] { while (true) { /* spin */ } }`,
+    score: 0,
+    flag: "timeout",
+  },
+  {
+    name: "a heap bomb",
+    code:
+      `export function predict(): number[] { const a: number[][] = []; while (true) a.push(new Array(1e6).fill(1.5)); }`,
+    score: 0,
+    message: /memory|crashed|RangeError/,
+  },
+  {
+    name: "an ArrayBuffer bomb",
+    code:
+      `export function predict(): number[] { const keep = []; while (true) { const b = new Uint8Array(64 * 1024 * 1024); b.fill(1); keep.push(b); } }`,
+    score: 0,
+    message: /memory|crashed|RangeError/,
+  },
+  {
+    name: "a wasm memory bomb",
+    code: `export function predict(): number[] {
+  const mems = [];
+  while (true) { const m = new WebAssembly.Memory({ initial: 1024 }); new Uint8Array(m.buffer).fill(1); mems.push(m); }
+}`,
+    score: 0,
+    message: /memory|crashed|RangeError/,
+  },
+  {
+    name: "printing fake result lines and fake nonces",
+    code: `export function predict(X: number[][]): number[] {
+  for (let id = 0; id < 50; id++) {
+    console.log("\\n" + crypto.randomUUID() + " " + JSON.stringify({ id, ok: true, value: X.map(() => 0) }));
+    console.log("00000000-0000-0000-0000-000000000000 " + JSON.stringify({ id, ok: true, value: [] }));
+  }
+  return [];
+}`,
+    score: 1, // only the empty-input case, which [] answers correctly
+  },
+  {
+    name: "replacing JSON, Math, Object.is, Array.prototype and Float32Array methods (but correct)",
+    code: `JSON.stringify = () => '{"id":1,"ok":true,"value":[0]}';
+JSON.parse = () => ({ id: 1, nonce: "x", file: "", entry: "", args: [] });
+Object.is = () => true;
+Math.abs = () => 0;
+Array.isArray = () => false;
+(Array.prototype as unknown as { map: unknown }).map = () => [];
+(Array.prototype as unknown as { push: unknown }).push = () => 0;
+Float32Array.prototype.slice = () => new Float32Array();
+ArrayBuffer.isView = () => true;
+Object.keys = () => [];
+` + CORRECT,
+    score: 10,
+  },
+  {
+    name: "returning an object with valueOf",
+    code:
+      "export function predict(): unknown { return { valueOf: () => 42, toString: () => '[1,2]' }; }",
+    score: 0,
+    message: /expected .*array.*record/,
+  },
+  {
+    name: "returning a Proxy that lies about its contents",
+    code: `export function predict(X: number[][]): unknown {
+  let n = 0;
+  return new Proxy([], { get: (_t, k) => k === "length" ? X.length : typeof k === "string" && /^\\d+$/.test(k) ? n++ : undefined });
+}`,
+    score: 1, // only the empty-input case, which [] answers correctly
+  },
+  {
+    name: "reading the hidden tests by file read",
+    code: `export function predict(): number[] { Deno.readTextFileSync(${
+      JSON.stringify(join(ROOT, "grader/hidden/01_linear_regression.ts"))
+    }); return []; }`,
+    score: 0,
+    flag: "forbidden-access",
+    message: /NotCapable|read access/,
+  },
+  {
+    name: "reading the reference solution by a computed dynamic import",
+    code: `export async function predict(X: number[][], w: number[], b: number): Promise<number[]> {
+  const path = [${
+      JSON.stringify(ROOT)
+    }, "solutions", "01_linear_regression", "predict.ts"].join("/");
+  const ref = await import("file://" + path);
+  return ref.predict(X, w, b);
+}`,
+    score: 0,
+    message: /read access|NotCapable|TypeError/,
+  },
+  {
+    name: "reading the reference solution by a literal dynamic import",
+    code: `export async function predict(X: number[][], w: number[], b: number): Promise<number[]> {
+  const ref = await import("../../../../../../../${ROOT}/solutions/01_linear_regression/predict.ts");
+  return ref.predict(X, w, b);
+}`,
+    score: 0,
+    flag: "forbidden-import",
+    message: /refused/,
+  },
+  {
+    name: "reading the reference solution by a static import",
+    code: `export { predict } from ${
+      JSON.stringify(join(ROOT, "solutions/01_linear_regression/predict.ts"))
+    };`,
+    score: 0,
+    flag: "forbidden-import",
+    message: /refused/,
+  },
+  {
+    name: "a network call",
+    code:
+      `export async function predict(): Promise<number[]> { await fetch("http://127.0.0.1:8080/"); return []; }`,
+    score: 0,
+    flag: "forbidden-access",
+  },
+  {
+    name: "spawning a process",
+    code:
+      `export function predict(): number[] { new Deno.Command("/bin/cat", { args: ["/etc/passwd"] }).outputSync(); return []; }`,
+    score: 0,
+    flag: "forbidden-access",
+  },
+  {
+    name: "reading the environment",
+    code: `export function predict(): number[] { Deno.env.get("HOME"); return []; }`,
+    score: 0,
+    flag: "forbidden-access",
+  },
+  {
+    name: "importing an uncached npm package",
+    code: `import leftPad from "npm:left-pad@1.3.0";\n` + CORRECT + "void leftPad;\n",
+    score: 0,
+    flag: "forbidden-import",
+  },
+  {
+    name: "importing an uncached npm package by a computed import",
+    code:
+      `export async function predict(): Promise<number[]> { const m = "npm:" + "left-pad"; await import(m); return []; }`,
+    score: 0,
+  },
+  {
+    name: "mutating its input arrays (but correct)",
+    code: CORRECT.replace("return out;", "X.length = 0; w.fill(NaN); return out;"),
+    score: 10,
+  },
+  {
+    name: "returning NaN",
+    code: "export function predict(X: number[][]): number[] { return X.map(() => NaN); }",
+    score: 1, // only the empty-input case, which [] answers correctly
+
+    message: /NaN/,
+  },
+  {
+    name: "returning Infinity",
+    code: "export function predict(X: number[][]): number[] { return X.map(() => Infinity); }",
+    score: 1, // only the empty-input case, which [] answers correctly
+
+    message: /Infinity/,
+  },
+  {
+    name: "a wrong shape",
+    code: "export function predict(X: number[][]): number[][] { return X.map((r) => [r[0]]); }",
+    score: 1, // only the empty-input case, which [] answers correctly
+
+    message: /expected shape \[\d+\].*got \[\d+, 1\]/,
+  },
+  {
+    name: "a wrong type",
+    code: "export function predict(): string { return 'hello'; }",
+    score: 0,
+    message: /expected .*array.*string/,
+  },
+  {
+    name: "a syntax error",
+    code: "export function predict( {\n  return [;\n}\n",
+    score: 0,
+    message: /SyntaxError|parse/i,
+  },
+  {
+    name: "a missing export",
+    code: "export function forecast(): number[] { return []; }",
+    score: 0,
+    message: /does not export a function named predict/,
+  },
+  {
+    name: "megabytes of output (but correct)",
+    code: CORRECT.replace(
+      "return out;",
+      "for (let i = 0; i < 20; i++) console.log('x'.repeat(1 << 20)); return out;",
+    ),
+    score: 10,
+  },
+];
+
+for (const h of CORPUS) {
+  Deno.test(`grader survives ${h.name}`, async () => {
+    const r = await grade(h.code);
+    const predict = r.exercises.find((e) => e.name === "predict")!;
+    assert.equal(
+      predict.score,
+      h.score,
+      `score ${predict.score}\n${messages(r)}\n${JSON.stringify(r.flags)}`,
+    );
+    assert.equal(predict.cases.length, 7);
+    if (h.flag) assert.ok(flagCodes(r).includes(h.flag), `flags: ${JSON.stringify(r.flags)}`);
+    if (h.message) assert.match(messages(r), h.message);
+  });
+}
+
+Deno.test("grader survives a missing file and a symlink to the solution", async () => {
+  const missing = await grade(null);
+  assert.equal(missing.score, 0);
+  assert.match(messages(missing), /predict\.ts is missing/);
+  const dir = await submission(null);
+  try {
+    await Deno.symlink(join(ROOT, "solutions/01_linear_regression/predict.ts"), join(dir, PREDICT));
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["predict"] });
+    assert.equal(r.score, 0);
+    assert.ok(flagCodes(r).includes("symlink"), JSON.stringify(r.flags));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grader: a bad exercise does not cost the others their marks", async () => {
+  const r = await grade("export function predict(): number[] { while (true) { /* spin */ } }", [
+    "predict",
+    "mse",
+    "r_squared",
+  ]);
+  assert.equal(r.exercises.find((e) => e.name === "predict")!.score, 0);
+  assert.equal(r.exercises.find((e) => e.name === "mse")!.score, 10);
+  assert.equal(r.exercises.find((e) => e.name === "r_squared")!.score, 10);
+});
