@@ -18,7 +18,7 @@ import { rng } from "../lib/random.ts";
 import { describeMismatch } from "../lib/testing.ts";
 import { HIDDEN } from "./hidden/mod.ts";
 import type { HiddenCase } from "./types.ts";
-import { type Answer, denoCacheDir, Judge } from "./judge.ts";
+import { type Answer, type Call, denoCacheDir, Judge } from "./judge.ts";
 import { scanFile } from "./scan.ts";
 import { caseSeed } from "./seed.ts";
 import { type Flag, stageSubmission } from "./submission.ts";
@@ -134,7 +134,7 @@ function flagFor(a: Answer, ex: ResolvedExercise): Flag | null {
 }
 
 async function judgeCase(
-  judge: Judge,
+  judge: Caller,
   ex: ResolvedExercise,
   c: HiddenCase,
   fileUrl: string,
@@ -184,6 +184,98 @@ async function judgeCase(
     answer,
     args,
   };
+}
+
+/** Anything that can call a student's function: the sandboxed judge, or (in author checks) a direct call. */
+export interface Caller {
+  call(call: Call): Promise<Answer>;
+}
+
+/**
+ * Runs one exercise's hidden cases through a caller and fills in `er`
+ * (cases, score, diagnosis); flags found are appended to `flags`.
+ *
+ * @param caller Calls the student's function.
+ * @param ex The exercise (its time limit applies per case).
+ * @param fileUrl The student's module, as the caller will import it.
+ * @param er The exercise's result, with `cases` empty.
+ * @param flags The submission's flags.
+ * @param opts Student, secret, misconception texts, and a deadline (ms, performance.now clock).
+ */
+export async function gradeExercise(
+  caller: Caller,
+  ex: ResolvedExercise,
+  fileUrl: string,
+  er: ExerciseResult,
+  flags: Flag[],
+  opts: Pick<GradeOptions, "repoRoot" | "student" | "secret" | "misconceptionTexts"> & {
+    deadline?: number;
+  },
+): Promise<void> {
+  const cases = HIDDEN[ex.name] ?? [];
+  const deadline = opts.deadline ?? Infinity;
+  const reference =
+    (await import(pathToFileURL(join(opts.repoRoot, ex.solutionFile)).href))[ex.entry];
+  const observations: Observation[] = [];
+  let fatalRun = 0;
+  for (const c of cases) {
+    if (performance.now() > deadline) {
+      er.cases.push({
+        name: c.name,
+        score: 0,
+        max: c.points,
+        status: "failed",
+        message: "not run: the submission's time limit was reached",
+        ms: 0,
+      });
+      continue;
+    }
+    if (fatalRun >= 2) {
+      const last = er.cases[er.cases.length - 1];
+      er.cases.push({
+        ...last,
+        name: c.name,
+        max: c.points,
+        score: 0,
+        message: `not run: ${last.message.replace(/^not run: /, "")} (as in the cases before)`,
+      });
+      continue;
+    }
+    const seed = await caseSeed(opts.secret ?? null, opts.student, ex.name, c.name);
+    const { result, answer, args } = await judgeCase(caller, ex, c, fileUrl, reference, seed);
+    er.cases.push(result);
+    fatalRun = FATAL.includes(answer.status) ? fatalRun + 1 : 0;
+    const flag = flagFor(answer, ex);
+    if (flag && !flags.some((f) => f.code === flag.code && f.exercise === flag.exercise)) {
+      flags.push(flag);
+    }
+    if (result.status === "failed" && answer.status === "ok" && !c.throws) {
+      observations.push({ args, got: answer.value });
+    }
+  }
+  er.score = er.cases.reduce((s, c) => s + c.score, 0);
+  if (flags.some((f) => f.code === "forbidden-op" && f.exercise === ex.name)) {
+    // Delegating to the op the exercise is about earns nothing, visibly.
+    er.score = 0;
+    for (const c of er.cases) {
+      c.score = 0;
+      c.status = "failed";
+      c.message ||= `not counted: the exercise must not call ${ex.forbiddenOps.join("/")}`;
+    }
+  }
+  const catalogue = CATALOGUE[ex.name];
+  if (catalogue && observations.length > 0) {
+    const v = diagnose(catalogue, observations);
+    if (v) {
+      const text = opts.misconceptionTexts?.[v.id];
+      er.diagnosis = {
+        id: v.id,
+        title: text?.title ?? v.id,
+        explain: text?.explain ?? "",
+        link: `${ex.lessonFile}#${v.section}`,
+      };
+    }
+  }
 }
 
 /**
@@ -255,69 +347,8 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
         failAll(`refused: ${refused.get(ex.file)}`);
         continue;
       }
-      const reference =
-        (await import(pathToFileURL(join(opts.repoRoot, ex.solutionFile)).href))[ex.entry];
       const fileUrl = pathToFileURL(join(staged.dir, ex.file)).href;
-      const observations: Observation[] = [];
-      let fatalRun = 0;
-      for (const c of cases) {
-        if (performance.now() > deadline) {
-          er.cases.push({
-            name: c.name,
-            score: 0,
-            max: c.points,
-            status: "failed",
-            message: "not run: the submission's time limit was reached",
-            ms: 0,
-          });
-          continue;
-        }
-        if (fatalRun >= 2) {
-          const last = er.cases[er.cases.length - 1];
-          er.cases.push({
-            ...last,
-            name: c.name,
-            max: c.points,
-            score: 0,
-            message: `not run: ${last.message.replace(/^not run: /, "")} (as in the cases before)`,
-          });
-          continue;
-        }
-        const seed = await caseSeed(opts.secret ?? null, opts.student, ex.name, c.name);
-        const { result, answer, args } = await judgeCase(judge, ex, c, fileUrl, reference, seed);
-        er.cases.push(result);
-        fatalRun = FATAL.includes(answer.status) ? fatalRun + 1 : 0;
-        const flag = flagFor(answer, ex);
-        if (flag && !flags.some((f) => f.code === flag.code && f.exercise === flag.exercise)) {
-          flags.push(flag);
-        }
-        if (result.status === "failed" && answer.status === "ok" && !c.throws) {
-          observations.push({ args, got: answer.value });
-        }
-      }
-      er.score = er.cases.reduce((s, c) => s + c.score, 0);
-      if (flags.some((f) => f.code === "forbidden-op" && f.exercise === ex.name)) {
-        // Delegating to the op the exercise is about earns nothing, visibly.
-        er.score = 0;
-        for (const c of er.cases) {
-          c.score = 0;
-          c.status = "failed";
-          c.message ||= `not counted: the exercise must not call ${ex.forbiddenOps.join("/")}`;
-        }
-      }
-      const catalogue = CATALOGUE[ex.name];
-      if (catalogue && observations.length > 0) {
-        const v = diagnose(catalogue, observations);
-        if (v) {
-          const text = opts.misconceptionTexts?.[v.id];
-          er.diagnosis = {
-            id: v.id,
-            title: text?.title ?? v.id,
-            explain: text?.explain ?? "",
-            link: `${ex.lessonFile}#${v.section}`,
-          };
-        }
-      }
+      await gradeExercise(judge, ex, fileUrl, er, flags, { ...opts, deadline });
     }
   } finally {
     await judge.close();

@@ -175,6 +175,8 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
       message: "the submission contains hidden-test files (grader/hidden/)",
     });
   }
+  // The same files hash the same whichever order the folder or archive lists them in.
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const tree = findTree(files);
   if (!tree) {
     throw new SubmissionError(
@@ -204,8 +206,6 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
     hashInput.push(encoder.encode(rel + "\0"), f.data, encoder.encode("\0"));
   }
   await copyDir(join(repoRoot, "lib"), join(dir, "lib"));
-  await Deno.copyFile(join(repoRoot, "locales", "en", "messages.json"), join(dir, "messages.json"))
-    .catch(() => {});
   await Deno.mkdir(join(dir, "locales", "en"), { recursive: true });
   await Deno.copyFile(
     join(repoRoot, "locales", "en", "messages.json"),

@@ -1,0 +1,285 @@
+// The grader on ordinary submissions: full marks for the solutions, zero
+// for the stubs, zips, per-student inputs, misconception feedback, formats.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { allExercises } from "../course/manifest.ts";
+import { CATALOGUE } from "../course/misconceptions/mod.ts";
+import { reviveFunctions } from "../lib/fixtures.ts";
+import {
+  type Caller,
+  type ExerciseResult,
+  gradeExercise,
+  type GradeResult,
+  gradeSubmission,
+} from "../grader/grade.ts";
+import type { Answer, Call } from "../grader/judge.ts";
+import { toGradescope, toJunit, toText } from "../grader/formats.ts";
+import { SubmissionError } from "../grader/submission.ts";
+import { readZip } from "../grader/zip.ts";
+import { writeZip } from "../dev/zip_write.ts";
+import { ROOT } from "./_helpers.ts";
+
+async function filesOf(dir: string, prefix = ""): Promise<Record<string, Uint8Array>> {
+  const out: Record<string, Uint8Array> = {};
+  for await (const e of Deno.readDir(dir)) {
+    const p = join(dir, e.name);
+    if (e.isDirectory) Object.assign(out, await filesOf(p, `${prefix}${e.name}/`));
+    else out[`${prefix}${e.name}`] = await Deno.readFile(p);
+  }
+  return out;
+}
+
+/** A submission folder: the reference solutions, with some files replaced. */
+async function submission(replace: Record<string, string> = {}): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-sub-" });
+  for (const [rel, data] of Object.entries(await filesOf(join(ROOT, "solutions")))) {
+    await Deno.mkdir(join(dir, "exercises", rel, ".."), { recursive: true });
+    await Deno.writeFile(join(dir, "exercises", rel), data);
+  }
+  for (const [rel, text] of Object.entries(replace)) await Deno.writeTextFile(join(dir, rel), text);
+  return dir;
+}
+
+const NO_BIAS = `export function predict(X: number[][], w: number[]): number[] {
+  return X.map((row) => row.reduce((s, x, j) => s + x * w[j], 0));
+}
+`;
+
+Deno.test("grade: the reference solutions score full marks and the stubs score 0", async () => {
+  const full = await gradeSubmission(join(ROOT, "solutions"), { repoRoot: ROOT });
+  assert.equal(full.score, full.max, toText(full));
+  assert.equal(full.exercises.length, allExercises().length);
+  assert.deepEqual(full.flags, []);
+  const zero = await gradeSubmission(join(ROOT, "exercises"), { repoRoot: ROOT });
+  assert.equal(zero.score, 0);
+  assert.equal(zero.max, full.max);
+  assert.deepEqual(zero.flags, []);
+  assert.match(toText(zero), /not implemented yet/);
+});
+
+Deno.test("grade: a zip, a zip with a nested folder, and the folder give the same result", async () => {
+  const dir = await submission({ "exercises/01_linear_regression/predict.ts": NO_BIAS });
+  try {
+    const files = await filesOf(dir);
+    const flat = join(dir, "..", `${dir.split("/").pop()}.zip`);
+    const nested = join(dir, "..", `${dir.split("/").pop()}-nested.zip`);
+    await Deno.writeFile(flat, writeZip(files));
+    await Deno.writeFile(
+      nested,
+      writeZip(Object.fromEntries(Object.entries(files).map(([k, v]) => [`alice/${k}`, v]))),
+    );
+    const only = ["predict", "mse"];
+    const a = await gradeSubmission(dir, { repoRoot: ROOT, only });
+    const b = await gradeSubmission(flat, { repoRoot: ROOT, only });
+    const c = await gradeSubmission(nested, { repoRoot: ROOT, only });
+    assert.equal(a.exercises[1].score, 10);
+    assert.ok(a.exercises[0].score < 10);
+    for (const r of [b, c]) {
+      assert.deepEqual(
+        r.exercises.map((e) => e.cases.map((x) => x.message)),
+        a.exercises.map((e) => e.cases.map((x) => x.message)),
+      );
+      assert.equal(r.hashes.submission, a.hashes.submission);
+    }
+    // The reader round-trips what the writer wrote.
+    assert.equal((await readZip(await Deno.readFile(flat))).length, Object.keys(files).length);
+    await Deno.remove(flat);
+    await Deno.remove(nested);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grade: never modifies the submission", async () => {
+  const dir = await submission({
+    "exercises/01_linear_regression/predict.ts": `import x from "/etc/passwd";\n` + NO_BIAS,
+  });
+  try {
+    const before = await filesOf(dir);
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["predict"] });
+    assert.ok(r.flags.some((f) => f.code === "forbidden-import"));
+    assert.deepEqual(await filesOf(dir), before);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grade: unreadable input gets a clear error", async () => {
+  const empty = await Deno.makeTempDir();
+  const notZip = join(empty, "work.zip");
+  try {
+    await assert.rejects(
+      () => gradeSubmission(empty, { repoRoot: ROOT }),
+      { name: "SubmissionError", message: /no exercise files/ },
+    );
+    await Deno.writeTextFile(notZip, "this is not a zip");
+    await assert.rejects(
+      () => gradeSubmission(notZip, { repoRoot: ROOT }),
+      { name: "SubmissionError", message: /not a zip archive/ },
+    );
+    await assert.rejects(
+      () => gradeSubmission(join(empty, "nope"), { repoRoot: ROOT }),
+      { name: "SubmissionError", message: /does not exist/ },
+    );
+    await Deno.writeFile(notZip, writeZip({ "../../evil.ts": "x" }));
+    await assert.rejects(
+      () => gradeSubmission(notZip, { repoRoot: ROOT }),
+      { name: "SubmissionError", message: /leaves its folder/ },
+    );
+  } finally {
+    await Deno.remove(empty, { recursive: true });
+  }
+});
+
+Deno.test("grade: per-student inputs are stable for a student and differ between students", async () => {
+  const dir = await submission({ "exercises/01_linear_regression/predict.ts": NO_BIAS });
+  const secret = new TextEncoder().encode("a course secret of some length");
+  const msgs = (r: GradeResult) => r.exercises[0].cases.map((c) => c.message).join("\n");
+  try {
+    const opts = { repoRoot: ROOT, only: ["predict"], secret };
+    const a1 = await gradeSubmission(dir, { ...opts, student: "alice" });
+    const a2 = await gradeSubmission(dir, { ...opts, student: "alice" });
+    const b = await gradeSubmission(dir, { ...opts, student: "bob" });
+    assert.equal(msgs(a1), msgs(a2));
+    assert.notEqual(msgs(a1), msgs(b));
+    assert.equal(a1.score, b.score);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grade: a known mistake is named, with the lesson section", async () => {
+  const dir = await submission({ "exercises/01_linear_regression/predict.ts": NO_BIAS });
+  try {
+    const r = await gradeSubmission(dir, {
+      repoRoot: ROOT,
+      only: ["predict"],
+      misconceptionTexts: { "predict.no_bias": { title: "The bias is missing", explain: "…" } },
+    });
+    assert.equal(r.exercises[0].diagnosis?.id, "predict.no_bias");
+    assert.match(toText(r), /Likely mistake: The bias is missing/);
+    assert.match(toText(r), /lessons\/01_linear_regression\.md#prediction/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+/** Calls a function in this process: for checking the catalogue against the hidden tests. */
+class DirectCaller implements Caller {
+  constructor(private fn: (...args: unknown[]) => unknown) {}
+  async call(c: Call): Promise<Answer> {
+    const t0 = performance.now();
+    try {
+      const value = await this.fn(...(reviveFunctions(structuredClone(c.args)) as unknown[]));
+      return { status: "ok", value: structuredClone(value), ms: performance.now() - t0 };
+    } catch (e) {
+      const err = e as Error;
+      return {
+        status: "threw",
+        error: { name: err.name, message: err.message, permission: false },
+        ms: 0,
+      };
+    }
+  }
+}
+
+Deno.test("grade: every catalogued misconception fails the hidden tests and is diagnosed", async (t) => {
+  for (const ex of allExercises()) {
+    for (const variant of CATALOGUE[ex.name]?.variants ?? []) {
+      await t.step(variant.id, async () => {
+        const er: ExerciseResult = {
+          name: ex.name,
+          lesson: ex.lesson.dir,
+          score: 0,
+          max: 0,
+          cases: [],
+        };
+        await gradeExercise(new DirectCaller(variant.fn), ex, "", er, [], { repoRoot: ROOT });
+        const score = er.cases.reduce((s, c) => s + c.score, 0);
+        const max = er.cases.reduce((s, c) => s + c.max, 0);
+        assert.ok(score < max, `${variant.id} scores full marks on the hidden tests`);
+        assert.ok(er.diagnosis, `${variant.id} fails but is not diagnosed`);
+      });
+    }
+  }
+  // And the reference itself is never diagnosed.
+  for (const ex of allExercises()) {
+    const ref = (await import(pathToFileURL(join(ROOT, ex.solutionFile)).href))[ex.entry];
+    const er: ExerciseResult = {
+      name: ex.name,
+      lesson: ex.lesson.dir,
+      score: 0,
+      max: 0,
+      cases: [],
+    };
+    await gradeExercise(new DirectCaller(ref), ex, "", er, [], { repoRoot: ROOT });
+    assert.equal(er.cases.every((c) => c.status === "passed"), true, ex.name);
+    assert.equal(er.diagnosis, undefined);
+  }
+});
+
+Deno.test("grade formats: Gradescope results.json, JUnit and text", async () => {
+  const dir = await submission({ "exercises/01_linear_regression/predict.ts": NO_BIAS });
+  try {
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["predict", "mse"] });
+    const gs = JSON.parse(toGradescope(r));
+    assert.equal(gs.score, r.score);
+    assert.equal(typeof gs.execution_time, "number");
+    assert.equal(typeof gs.output, "string");
+    assert.equal(gs.tests.length, r.exercises.reduce((n, e) => n + e.cases.length, 0));
+    for (const test of gs.tests) {
+      assert.deepEqual(Object.keys(test).sort(), [
+        "max_score",
+        "name",
+        "output",
+        "score",
+        "status",
+        "visibility",
+      ]);
+      assert.ok(["passed", "failed"].includes(test.status));
+      assert.equal(test.visibility, "after_published");
+    }
+    assert.ok(gs.tests.some((x: { status: string }) => x.status === "failed"));
+    const xml = toJunit(r);
+    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+    assert.equal((xml.match(/<testcase /g) ?? []).length, gs.tests.length);
+    assert.equal(
+      (xml.match(/<failure /g) ?? []).length,
+      gs.tests.filter((x: { status: string }) => x.status === "failed").length,
+    );
+    assert.ok(r.score < 20);
+    assert.match(toText(r), new RegExp(`Total: ${r.score} / 20`));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grade CLI: usage errors exit 2, unreadable submissions exit 1, --out writes the file", async () => {
+  const run = async (...args: string[]) => {
+    const o = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "grader/main.ts", ...args],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    return {
+      code: o.code,
+      out: new TextDecoder().decode(o.stdout),
+      err: new TextDecoder().decode(o.stderr),
+    };
+  };
+  assert.equal((await run()).code, 2);
+  assert.equal((await run("solutions", "--format", "pdf")).code, 2);
+  const missing = await run("/nonexistent/submission");
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /does not exist/);
+  const out = await Deno.makeTempFile({ suffix: ".xml" });
+  try {
+    const r = await run("solutions", "--only", "predict", "--format", "junit", "--out", out);
+    assert.equal(r.code, 0, r.err);
+    assert.match(await Deno.readTextFile(out), /<testsuite name="predict" tests="7" failures="0"/);
+  } finally {
+    await Deno.remove(out);
+  }
+});
