@@ -15,7 +15,6 @@ import {
 } from "../grader/grade.ts";
 import type { Answer, Call } from "../grader/judge.ts";
 import { toGradescope, toJunit, toText } from "../grader/formats.ts";
-import { SubmissionError } from "../grader/submission.ts";
 import { readZip } from "../grader/zip.ts";
 import { writeZip } from "../dev/zip_write.ts";
 import { ROOT } from "./_helpers.ts";
