@@ -16,8 +16,7 @@ import { diagnose, type Observation } from "../lib/diagnose.ts";
 import { reviveFunctions } from "../lib/fixtures.ts";
 import { rng } from "../lib/random.ts";
 import { describeMismatch } from "../lib/testing.ts";
-import { HIDDEN } from "./hidden/mod.ts";
-import type { HiddenCase } from "./types.ts";
+import type { HiddenCase, HiddenSuite } from "./types.ts";
 import { type Answer, type Call, denoCacheDir, Judge } from "./judge.ts";
 import { scanFile } from "./scan.ts";
 import { caseSeed } from "./seed.ts";
@@ -83,6 +82,11 @@ export interface GradeOptions {
   timeLimitMs?: number;
   /** Misconception texts, by id (from the locale). */
   misconceptionTexts?: Record<string, { title: string; explain: string }>;
+}
+
+/** The hidden tests, loaded on first use (they pull in mathjs and tfjs). */
+function hiddenSuite(): Promise<HiddenSuite> {
+  return import("./hidden/mod.ts").then((m) => m.HIDDEN);
 }
 
 const FATAL: Answer["status"][] = ["timeout", "stalled", "exit", "oom", "crash"];
@@ -212,7 +216,7 @@ export async function gradeExercise(
     deadline?: number;
   },
 ): Promise<void> {
-  const cases = HIDDEN[ex.name] ?? [];
+  const cases = (await hiddenSuite())[ex.name] ?? [];
   const deadline = opts.deadline ?? Infinity;
   const reference =
     (await import(pathToFileURL(join(opts.repoRoot, ex.solutionFile)).href))[ex.entry];
@@ -296,6 +300,12 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     repoRoot: opts.repoRoot,
     denoDir: await denoCacheDir(),
   });
+  // Start the child now: it loads tfjs/mathjs while this side loads the hidden tests.
+  const heavy = new Set(exercises.flatMap((e) => e.heavy));
+  judge.start([
+    ...(heavy.has("tf") ? [pathToFileURL(join(staged.dir, "lib", "tf.ts")).href] : []),
+    ...(heavy.has("mathjs") ? ["mathjs"] : []),
+  ]);
   if (!judge.memoryCapped) {
     flags.push({
       code: "no-memory-cap",
@@ -323,6 +333,7 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
         `throw new Error(${JSON.stringify(`refused by the grader: ${why}`)});\n`,
       );
     }
+    const HIDDEN = await hiddenSuite();
     for (const base of exercises) {
       const ex = opts.timeLimitMs ? { ...base, timeLimitMs: opts.timeLimitMs } : base;
       const cases = HIDDEN[ex.name] ?? [];

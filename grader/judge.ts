@@ -50,6 +50,11 @@ const KILL_GRACE_MS = 250;
 
 /** Finds Deno's cache folder, as the running Deno sees it. */
 export async function denoCacheDir(): Promise<string> {
+  const guess = Deno.env.get("DENO_DIR") ??
+    (Deno.build.os === "linux" && Deno.env.get("HOME")
+      ? `${Deno.env.get("XDG_CACHE_HOME") ?? `${Deno.env.get("HOME")}/.cache`}/deno`
+      : undefined);
+  if (guess && (await Deno.stat(join(guess, "npm")).catch(() => null))?.isDirectory) return guess;
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["info", "--json"],
     stdout: "piped",
@@ -115,7 +120,17 @@ export class Judge {
     this.memoryCapped = prlimit() !== null;
   }
 
-  #spawn(): Live {
+  /**
+   * Starts the child now (rather than at the first call), loading these
+   * modules while the caller prepares its cases.
+   *
+   * @param preload Module specifiers or URLs to import in the child.
+   */
+  start(preload: string[] = []): void {
+    if (!this.#live || this.#live.exited) this.#live = this.#spawn(preload);
+  }
+
+  #spawn(preload: string[] = []): Live {
     const o = this.#opts;
     const wasmDir = join(o.denoDir, "npm");
     const denoArgs = [
@@ -190,7 +205,8 @@ export class Judge {
         live.stderrTail = (live.stderrTail + decoder.decode(chunk, { stream: true })).slice(-16384);
       }
     })().catch(() => {});
-    live.writer.write(new TextEncoder().encode(JSON.stringify({ nonce }) + "\n")).catch(() => {});
+    live.writer.write(new TextEncoder().encode(JSON.stringify({ nonce, preload }) + "\n"))
+      .catch(() => {});
     return live;
   }
 
