@@ -16,9 +16,10 @@ import { PtyLoop } from "../dev/pty.ts";
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values } = parseArgs({
   args: Deno.args,
-  options: { saves: { type: "string", default: "15" } },
+  options: { saves: { type: "string", default: "15" }, "no-typecheck": { type: "boolean" } },
 });
 const SAVES = Number(values.saves);
+const EXTRA = values["no-typecheck"] ? ["--no-typecheck"] : [];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,7 +32,11 @@ async function measure(lessonDir: string, name: string) {
   await copyKit(ROOT, kit);
   const file = join(kit, "exercises", lessonDir, `${name}.ts`);
   const solution = await Deno.readTextFile(join(ROOT, "solutions", lessonDir, `${name}.ts`));
-  const loop = new PtyLoop(kit, [name]);
+  // The baseline needs a config that does not exclude exercises/ from `deno test`.
+  const config = JSON.parse(await Deno.readTextFile(join(kit, "deno.json")));
+  delete config.test;
+  await Deno.writeTextFile(join(kit, "bench.json"), JSON.stringify(config));
+  const loop = new PtyLoop(kit, [name, ...EXTRA]);
   const loopMs: number[] = [];
   const spawnMs: number[] = [];
   try {
@@ -45,12 +50,22 @@ async function measure(lessonDir: string, name: string) {
       loopMs.push(performance.now() - t0);
 
       const s0 = performance.now();
-      await new Deno.Command(Deno.execPath(), {
-        args: ["test", "--no-check", "-A", join("exercises", lessonDir, `${name}_test.ts`)],
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: [
+          "test",
+          "--no-check",
+          "-A",
+          "--config",
+          "bench.json",
+          join("exercises", lessonDir, `${name}_test.ts`),
+        ],
         cwd: kit,
         stdout: "null",
-        stderr: "null",
+        stderr: "piped",
       }).output();
+      if (!out.success) {
+        throw new Error(`the baseline failed: ${new TextDecoder().decode(out.stderr)}`);
+      }
       spawnMs.push(performance.now() - s0);
     }
   } finally {

@@ -77,14 +77,18 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
         );
       }
       render();
+      // Warm the next worker only now: starting one costs the main thread time.
+      s.runner.prepare(target);
       if (options.typecheck && verdict.status !== "error") {
+        // Not awaited: the next save must not wait for the checker.
         const mine = startTypeCheck(s.root, target.file);
         check = mine;
-        const errors = await mine.result;
-        if (errors && check === mine && ex === target) {
-          typeNote = s.style.yellow(t("typecheck.errors")) + "\n" + errors;
-          render();
-        }
+        mine.result.then((errors) => {
+          if (errors && check === mine && ex === target) {
+            typeNote = s.style.yellow(t("typecheck.errors")) + "\n" + errors;
+            render();
+          }
+        });
       }
     });
     return running;

@@ -104,7 +104,6 @@ export class Session {
    */
   async judge(ex: ResolvedExercise): Promise<Verdict> {
     const v = await this.runner.run(ex);
-    this.runner.prepare(ex);
     const wasDone = this.state.done.includes(ex.name);
     if (v.status === "pass" && !wasDone) {
       this.state.done.push(ex.name);

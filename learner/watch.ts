@@ -53,7 +53,7 @@ export function watchFiles(
   onChange: (path: string) => void,
   options: WatchOptions = {},
 ): Watcher {
-  const debounceMs = options.debounceMs ?? 25;
+  const debounceMs = options.debounceMs ?? 15;
   const pollMs = options.pollMs ?? 400;
   const seen = new Map<string, string>(); // path → content fingerprint
   const mtimes = new Map<string, number>();
