@@ -241,7 +241,9 @@ export async function gradeExercise(
         name: c.name,
         max: c.points,
         score: 0,
-        message: `not run: ${last.message.replace(/^not run: /, "")} (as in the cases before)`,
+        message: `not run: ${
+          last.message.replace(/^not run: /, "").replace(/ \(as in the cases before\)$/, "")
+        } (as in the cases before)`,
       });
       continue;
     }

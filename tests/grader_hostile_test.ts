@@ -103,14 +103,14 @@ export function predict(): number[] { while (true) { /* spin */ } }`,
     code:
       `export function predict(): number[] { const a: number[][] = []; while (true) a.push(new Array(1e6).fill(1.5)); }`,
     score: 0,
-    message: /memory|crashed|RangeError/,
+    message: /memory|crashed|RangeError|ran longer/, // which comes first depends on the machine's load
   },
   {
     name: "an ArrayBuffer bomb",
     code:
       `export function predict(): number[] { const keep = []; while (true) { const b = new Uint8Array(64 * 1024 * 1024); b.fill(1); keep.push(b); } }`,
     score: 0,
-    message: /memory|crashed|RangeError/,
+    message: /memory|crashed|RangeError|ran longer/, // which comes first depends on the machine's load
   },
   {
     name: "a wasm memory bomb",
@@ -119,7 +119,7 @@ export function predict(): number[] { while (true) { /* spin */ } }`,
   while (true) { const m = new WebAssembly.Memory({ initial: 1024 }); new Uint8Array(m.buffer).fill(1); mems.push(m); }
 }`,
     score: 0,
-    message: /memory|crashed|RangeError/,
+    message: /memory|crashed|RangeError|ran longer/, // which comes first depends on the machine's load
   },
   {
     name: "printing fake result lines and fake nonces",
