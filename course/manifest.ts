@@ -24,14 +24,19 @@ const plain = (
   ...extra,
 });
 
+/** tfjs's automatic differentiation: off limits where the gradient is the exercise. */
+const AUTODIFF = ["grad", "grads", "valueAndGrad", "valueAndGrads"];
+
 /** Every lesson of the course; lessons without exercises are still being written. */
 export const LESSONS: Lesson[] = [
   {
     dir: "01_linear_regression",
     title: "Linear regression",
     exercises: [
-      plain("predict", "predict", "prediction"),
-      plain("mse", "mse", "mean-squared-error"),
+      plain("predict", "predict", "prediction", { forbiddenOps: ["matMul", "dot"] }),
+      plain("mse", "mse", "mean-squared-error", {
+        forbiddenOps: ["losses.meanSquaredError", "metrics.meanSquaredError"],
+      }),
       plain("normal_equations", "fitNormalEquations", "the-normal-equations", {
         heavy: ["mathjs"],
         timeLimitMs: 5000,
@@ -43,17 +48,25 @@ export const LESSONS: Lesson[] = [
     dir: "02_gradient_descent",
     title: "Gradient descent",
     exercises: [
-      plain("mse_gradient", "mseGradient", "the-gradient-of-the-mse"),
-      plain("batch_gd", "batchGradientDescent", "batch-gradient-descent"),
-      plain("sgd", "stochasticGradientDescent", "stochastic-gradient-descent"),
-      plain("minibatch_gd", "miniBatchGradientDescent", "mini-batch-gradient-descent"),
-      plain("numerical_gradient", "numericalGradient", "checking-a-gradient"),
+      plain("mse_gradient", "mseGradient", "the-gradient-of-the-mse", { forbiddenOps: AUTODIFF }),
+      plain("batch_gd", "batchGradientDescent", "batch-gradient-descent", {
+        forbiddenOps: [...AUTODIFF, "train.sgd"],
+      }),
+      plain("sgd", "stochasticGradientDescent", "stochastic-gradient-descent", {
+        forbiddenOps: [...AUTODIFF, "train.sgd"],
+      }),
+      plain("minibatch_gd", "miniBatchGradientDescent", "mini-batch-gradient-descent", {
+        forbiddenOps: [...AUTODIFF, "train.sgd"],
+      }),
+      plain("numerical_gradient", "numericalGradient", "checking-a-gradient", {
+        forbiddenOps: AUTODIFF,
+      }),
       plain("tf_gradient", "tfGradient", "checking-a-gradient", {
         heavy: ["tf"],
         timeLimitMs: 5000,
       }),
-      plain("momentum", "momentumStep", "momentum"),
-      plain("adam", "adamStep", "adam"),
+      plain("momentum", "momentumStep", "momentum", { forbiddenOps: ["train.momentum"] }),
+      plain("adam", "adamStep", "adam", { forbiddenOps: ["train.adam"] }),
       plain("lr_bound", "maxStableLearningRate", "how-large-a-step-is-safe", {
         heavy: ["mathjs"],
         timeLimitMs: 5000,

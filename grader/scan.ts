@@ -21,9 +21,9 @@ export interface Finding {
 
 /**
  * Blanks out comments (keeping line breaks, so line numbers stay right);
- * strings and template literals are kept as they are.
+ * strings and template literals are kept, or blanked with `blankStrings`.
  */
-function stripComments(src: string): string {
+function stripComments(src: string, blankStrings = false): string {
   let out = "";
   let i = 0;
   while (i < src.length) {
@@ -39,7 +39,8 @@ function stripComments(src: string): string {
     } else if (c === '"' || c === "'" || c === "`") {
       let j = i + 1;
       while (j < src.length && src[j] !== c) j += src[j] === "\\" ? 2 : 1;
-      out += src.slice(i, j + 1);
+      const literal = src.slice(i, j + 1);
+      out += blankStrings ? c + literal.slice(1, -1).replace(/[^\n]/g, " ") + c : literal;
       i = j + 1;
     } else {
       out += c;
@@ -104,14 +105,22 @@ export function scanFile(
       line,
     });
   }
+  const bare = stripComments(src, true);
   for (const op of forbiddenOps) {
-    const re = new RegExp(`\\b(?:tf\\.|\\.)${op.replace(/\./g, "\\.")}\\s*\\(`, "g");
-    for (const m of code.matchAll(re)) {
-      findings.push({
-        kind: "forbidden-op",
-        detail: `calls tf ${op}`,
-        line: lineOf(code, m.index ?? 0),
-      });
+    const name = op.replace(/\./g, "\\.");
+    // `tf.op(…)`, or `op` pulled out of tf by destructuring: `const { op } = tf`.
+    const patterns = [
+      new RegExp(`\\btf\\s*\\.\\s*${name}\\s*\\(`, "g"),
+      new RegExp(`\\{[^}]*\\b${name.split("\\.")[0]}\\b[^}]*\\}\\s*=\\s*tf\\b`, "g"),
+    ];
+    for (const re of patterns) {
+      for (const m of bare.matchAll(re)) {
+        findings.push({
+          kind: "forbidden-op",
+          detail: `calls tf ${op}`,
+          line: lineOf(code, m.index ?? 0),
+        });
+      }
     }
   }
   return findings;

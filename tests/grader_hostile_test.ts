@@ -318,6 +318,33 @@ Deno.test("grader survives a missing file and a symlink to the solution", async 
   }
 });
 
+Deno.test("grader: a from-scratch exercise that delegates to the tfjs op is flagged and earns 0", async () => {
+  const dir = await submission(CORRECT);
+  try {
+    await Deno.writeTextFile(
+      join(dir, "exercises/01_linear_regression/mse.ts"),
+      `import { tf } from "../../lib/tf.ts";
+export function mse(yHat: number[], y: number[]): number {
+  if (yHat.length !== y.length || y.length === 0) throw new RangeError("lengths");
+  return tf.tidy(() => tf.losses.meanSquaredError(tf.tensor1d(y, "float32"), tf.tensor1d(yHat, "float32")).dataSync()[0]);
+}
+`,
+    );
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["mse"] });
+    assert.equal(r.score, 0);
+    assert.ok(
+      r.flags.some((f) => f.code === "forbidden-op" && f.exercise === "mse"),
+      JSON.stringify(r.flags),
+    );
+    assert.match(
+      r.flags.map((f) => f.message).join(),
+      /mse\.ts:4: calls tf losses\.meanSquaredError/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("grader: a bad exercise does not cost the others their marks", async () => {
   const r = await grade("export function predict(): number[] { while (true) { /* spin */ } }", [
     "predict",
