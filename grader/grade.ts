@@ -64,6 +64,8 @@ export interface GradeResult {
   runtime: Record<string, string>;
   hashes: { submission: string; grader: string };
   gradedAt: string;
+  /** The student's exercise files by exercise name (with `keepSources`), for similarity checks. */
+  sources?: Record<string, string>;
 }
 
 /** Options for {@link gradeSubmission}. */
@@ -78,6 +80,8 @@ export interface GradeOptions {
   only?: string[];
   /** Stop judging after this long (ms); remaining cases fail. */
   submissionLimitMs?: number;
+  /** Keep the student's exercise sources in the result (for similarity checks). */
+  keepSources?: boolean;
   /** Override every exercise's per-case time limit (ms). */
   timeLimitMs?: number;
   /** Misconception texts, by id (from the locale). */
@@ -316,7 +320,14 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
   }
   const deadline = t0 + (opts.submissionLimitMs ?? 120_000);
   const results: ExerciseResult[] = [];
+  const sources: Record<string, string> = {};
   try {
+    if (opts.keepSources) {
+      for (const ex of exercises) {
+        if (!staged.files.includes(ex.file)) continue;
+        sources[ex.name] = await Deno.readTextFile(join(staged.dir, ex.file)).catch(() => "");
+      }
+    }
     // Refuse files whose literal imports leave the submission: Deno would load
     // them without asking --allow-read. A refused file is replaced, never run.
     const refused = new Map<string, string>();
@@ -383,5 +394,6 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     runtime: runtimeVersions(),
     hashes: { submission: staged.hash, grader: await graderHash(opts.repoRoot) },
     gradedAt: new Date().toISOString(),
+    ...(opts.keepSources ? { sources } : {}),
   };
 }

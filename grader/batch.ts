@@ -1,0 +1,249 @@
+/**
+ * Grades a whole class: every subfolder or `.zip` in a folder is one
+ * student. Submissions are graded in parallel (each in its own sandboxed
+ * child), each result is written atomically as soon as it is known, and a
+ * re-run skips students whose submission and grader are unchanged, so an
+ * interrupted run resumes. One student's problem never stops the batch.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { StudentRecord } from "./class_types.ts";
+import { gradeSubmission } from "./grade.ts";
+import { lateInfo, type LatePolicy } from "./late.ts";
+import { SubmissionError } from "./submission.ts";
+import { graderHash } from "./versions.ts";
+
+/** One student's submission found in the class folder. */
+export interface Entry {
+  id: string;
+  path: string;
+}
+
+/** What is in a class folder. */
+export interface ClassListing {
+  entries: Entry[];
+  /** IDs that cannot be graded as they stand (e.g. handed in twice). */
+  problems: Array<{ id: string; error: string }>;
+  /** Names that are not submissions (loose files), skipped. */
+  skipped: string[];
+}
+
+/**
+ * Lists a class folder.
+ *
+ * @param dir The folder of submissions.
+ * @returns Entries in ID order, problems, and skipped names.
+ */
+export async function listClass(dir: string): Promise<ClassListing> {
+  const byId = new Map<string, string[]>();
+  const skipped: string[] = [];
+  for await (const e of Deno.readDir(dir)) {
+    if (e.name.startsWith(".")) continue;
+    const isZip = e.isFile && e.name.toLowerCase().endsWith(".zip");
+    if (!e.isDirectory && !isZip && !e.isSymlink) {
+      skipped.push(e.name);
+      continue;
+    }
+    const id = isZip ? e.name.slice(0, -4) : e.name;
+    byId.set(id, [...(byId.get(id) ?? []), e.name]);
+  }
+  const entries: Entry[] = [];
+  const problems: ClassListing["problems"] = [];
+  for (const [id, names] of [...byId.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (names.length > 1) {
+      problems.push({
+        id,
+        error: `handed in more than once (${names.sort().join(" and ")}): keep one and grade again`,
+      });
+    } else {
+      entries.push({ id, path: join(dir, names[0]) });
+    }
+  }
+  return { entries, problems, skipped: skipped.sort() };
+}
+
+/**
+ * SHA-256 of a submission as uploaded: the zip's bytes, or a folder's file
+ * paths and contents. Unreadable parts hash as their error, so a fixed
+ * permission problem triggers a regrade.
+ *
+ * @param path A `.zip` or a folder.
+ * @returns The hex digest.
+ */
+export async function inputHash(path: string): Promise<string> {
+  const enc = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const visit = async (p: string, rel: string) => {
+    const info = await Deno.lstat(p).catch((e) => e as Error);
+    if (info instanceof Error) return void parts.push(enc.encode(`${rel}\0!${info.message}\0`));
+    if (info.isSymlink) {
+      return void parts.push(enc.encode(`${rel}\0->${await Deno.readLink(p).catch(() => "?")}\0`));
+    }
+    if (info.isDirectory) {
+      const names: string[] = [];
+      try {
+        for await (const e of Deno.readDir(p)) names.push(e.name);
+      } catch (e) {
+        parts.push(enc.encode(`${rel}\0!${(e as Error).message}\0`));
+      }
+      for (const n of names.sort()) await visit(join(p, n), `${rel}/${n}`);
+    } else {
+      parts.push(enc.encode(`${rel}\0`));
+      parts.push(await Deno.readFile(p).catch((e) => enc.encode(`!${(e as Error).message}`)));
+      parts.push(enc.encode("\0"));
+    }
+  };
+  await visit(path, "");
+  const all = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
+  let at = 0;
+  for (const x of parts) {
+    all.set(x, at);
+    at += x.length;
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
+  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The file that holds one student's record. */
+export function resultPath(outDir: string, id: string): string {
+  return join(outDir, "results", `${encodeURIComponent(id)}.json`);
+}
+
+/** Writes a file so that readers see the old or the new content, never half. */
+export async function writeAtomic(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
+  await Deno.writeTextFile(tmp, text);
+  await Deno.rename(tmp, path);
+}
+
+/** Options for {@link gradeClass}. */
+export interface ClassOptions {
+  repoRoot: string;
+  outDir: string;
+  /** Submissions graded at once (default: the number of cores). */
+  jobs?: number;
+  /** Grade only this shard: `[i, n]`, 1-based, students by ID order. */
+  shard?: [number, number];
+  secret?: Uint8Array | null;
+  late?: LatePolicy | null;
+  misconceptionTexts?: Record<string, { title: string; explain: string }>;
+  /** Called after each student: done, total, the record, whether it was reused. */
+  onProgress?: (done: number, total: number, record: StudentRecord, reused: boolean) => void;
+}
+
+/** What a class run did. */
+export interface ClassSummary {
+  graded: number;
+  reused: number;
+  errors: number;
+  total: number;
+  skipped: string[];
+}
+
+async function readRecord(path: string): Promise<StudentRecord | null> {
+  try {
+    return JSON.parse(await Deno.readTextFile(path));
+  } catch {
+    return null; // missing or half-written by a crash: grade again
+  }
+}
+
+/**
+ * Grades every submission in a class folder (or one shard of them).
+ *
+ * @param submissionsDir The class folder.
+ * @param opts Options.
+ * @returns Counts; the records are in `<outDir>/results/`.
+ */
+export async function gradeClass(
+  submissionsDir: string,
+  opts: ClassOptions,
+): Promise<ClassSummary> {
+  const listing = await listClass(submissionsDir);
+  await Deno.mkdir(join(opts.outDir, "results"), { recursive: true });
+  const gHash = await graderHash(opts.repoRoot);
+  type Job = { kind: "grade"; entry: Entry } | { kind: "problem"; id: string; error: string };
+  let jobs: Job[] = [
+    ...listing.entries.map((entry) => ({ kind: "grade" as const, entry })),
+    ...listing.problems.map((p) => ({ kind: "problem" as const, ...p })),
+  ].sort((a, b) => {
+    const ia = a.kind === "grade" ? a.entry.id : a.id;
+    const ib = b.kind === "grade" ? b.entry.id : b.id;
+    return ia < ib ? -1 : 1;
+  });
+  if (opts.shard) {
+    const [i, n] = opts.shard;
+    jobs = jobs.filter((_, k) => k % n === i - 1);
+  }
+  const summary: ClassSummary = {
+    graded: 0,
+    reused: 0,
+    errors: 0,
+    total: jobs.length,
+    skipped: listing.skipped,
+  };
+  let done = 0;
+  const finish = async (record: StudentRecord, reused: boolean) => {
+    if (!reused) {
+      await writeAtomic(resultPath(opts.outDir, record.id), JSON.stringify(record, null, 1) + "\n");
+    }
+    if (record.status === "error") summary.errors++;
+    if (reused) summary.reused++;
+    else summary.graded++;
+    opts.onProgress?.(++done, jobs.length, record, reused);
+  };
+  const one = async (job: Job) => {
+    if (job.kind === "problem") {
+      return finish({
+        id: job.id,
+        status: "error",
+        error: job.error,
+        finalScore: 0,
+        inputHash: "",
+        graderHash: gHash,
+      }, false);
+    }
+    const { id, path } = job.entry;
+    const hash = await inputHash(path);
+    const old = await readRecord(resultPath(opts.outDir, id));
+    if (old && old.inputHash === hash && old.graderHash === gHash) return finish(old, true);
+    let record: StudentRecord;
+    try {
+      const result = await gradeSubmission(path, {
+        repoRoot: opts.repoRoot,
+        student: id,
+        secret: opts.secret,
+        keepSources: true,
+        misconceptionTexts: opts.misconceptionTexts,
+      });
+      const late = opts.late ? await lateInfo(opts.late, id, path) : null;
+      const finalScore = Math.round(result.score * (1 - (late?.penalty ?? 0)) * 100) / 100;
+      record = {
+        id,
+        status: "graded",
+        result,
+        ...(late ? { late } : {}),
+        finalScore,
+        inputHash: hash,
+        graderHash: gHash,
+      };
+    } catch (e) {
+      const error = e instanceof SubmissionError
+        ? e.message.replace(path, `${id}`)
+        : `the grader failed on this submission (${
+          (e as Error)?.message ?? e
+        }); it was skipped, the batch went on`;
+      record = { id, status: "error", error, finalScore: 0, inputHash: hash, graderHash: gHash };
+    }
+    await finish(record, false);
+  };
+  const width = Math.max(1, opts.jobs ?? navigator.hardwareConcurrency ?? 2);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, jobs.length) }, async () => {
+      while (next < jobs.length) await one(jobs[next++]);
+    }),
+  );
+  return summary;
+}
