@@ -126,6 +126,8 @@ export interface ClassOptions {
   /** Grade only this shard: `[i, n]`, 1-based, students by ID order. */
   shard?: [number, number];
   secret?: Uint8Array | null;
+  /** Grade only these exercises. */
+  only?: string[];
   late?: LatePolicy | null;
   misconceptionTexts?: Record<string, { title: string; explain: string }>;
   /** Called after each student: done, total, the record, whether it was reused. */
@@ -215,6 +217,7 @@ export async function gradeClass(
         student: id,
         secret: opts.secret,
         keepSources: true,
+        only: opts.only,
         misconceptionTexts: opts.misconceptionTexts,
       });
       const late = opts.late ? await lateInfo(opts.late, id, path) : null;

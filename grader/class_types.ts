@@ -58,6 +58,8 @@ export interface Gradebook {
   max: number;
   students: StudentRecord[];
   similarity: SimilarityPair[];
+  /** How many pairs were found in all (the gradebook keeps the strongest). */
+  similarityFound?: number;
   /** The similarity detector used, and its settings. */
   similarityTool: string;
   generatedAt: string;
