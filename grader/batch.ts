@@ -241,7 +241,8 @@ export async function gradeClass(
     }
     await finish(record, false);
   };
-  const width = Math.max(1, opts.jobs ?? navigator.hardwareConcurrency ?? 2);
+  // One more than the cores: while one child waits (start-up, I/O), another computes.
+  const width = Math.max(1, opts.jobs ?? (navigator.hardwareConcurrency ?? 2) + 1);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(width, jobs.length) }, async () => {

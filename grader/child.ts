@@ -6,7 +6,8 @@
  *
  * Protocol (one JSON object per line on stdin, answers on stdout):
  * the first line is `{ "nonce": "…", "preload": [modules] }`; then each line is a call
- * `{ id, file, entry, args }`; each answer is a line `<nonce> <json>`.
+ * `{ id, file, entry, args }`, or `{ id, file, load: true }` to import a
+ * module before its first call; each answer is a line `<nonce> <json>`.
  * Student code may print anything: only lines starting with the nonce,
  * which it never sees, count.
  *
@@ -108,7 +109,13 @@ const modules = new Map<string, Record<string, unknown>>();
 while (true) {
   const line = await nextLine();
   if (line === null) break;
-  const call = parse(line) as { id: number; file: string; entry: string; args: unknown[] };
+  const call = parse(line) as {
+    id: number;
+    file: string;
+    entry: string;
+    args: unknown[];
+    load?: boolean;
+  };
   let answer: unknown;
   const t0 = performance.now();
   try {
@@ -116,6 +123,11 @@ while (true) {
     if (!mod) {
       mod = await import(call.file) as Record<string, unknown>;
       modules.set(call.file, mod);
+    }
+    if (call.load) {
+      // Only load the module (its own time limit covers imports such as mathjs).
+      writeAll(encode(`\n${nonce} ${stringify({ id: call.id, ok: true, value: null })}\n`));
+      continue;
     }
     const fn = mod[call.entry];
     if (typeof fn !== "function") {

@@ -43,6 +43,8 @@ export interface JudgeOptions {
   memoryMiB?: number;
   /** V8 old-space cap in MiB. */
   heapMiB?: number;
+  /** Time allowed to start the child and import a module (ms). */
+  loadLimitMs?: number;
 }
 
 const MAX_PARTIAL_LINE = 32 * 1024 * 1024;
@@ -98,6 +100,8 @@ interface Live {
   stderrTail: string;
   /** Resolves when stderr has been read to its end. */
   stderrDone: Promise<void>;
+  /** Modules this child has imported. */
+  loaded: Set<string>;
   waiters: Map<
     number,
     (a: { ok: boolean; value?: unknown; error?: Answer["error"]; ms?: number }) => void
@@ -116,7 +120,7 @@ export class Judge {
 
   /** @param opts Sandbox settings. */
   constructor(opts: JudgeOptions) {
-    this.#opts = { memoryMiB: 1024, heapMiB: 512, ...opts };
+    this.#opts = { memoryMiB: 1024, heapMiB: 512, loadLimitMs: 8_000, ...opts };
     this.memoryCapped = prlimit() !== null;
   }
 
@@ -167,6 +171,7 @@ export class Judge {
       exitCode: proc.status.then((s) => s.code),
       stderrTail: "",
       stderrDone: Promise.resolve(),
+      loaded: new Set(),
       waiters: new Map(),
     };
     live.exitCode.then(() => {
@@ -233,17 +238,32 @@ export class Judge {
   }
 
   /**
-   * Calls a student's function in the child.
+   * Calls a student's function in the child. The module is imported first,
+   * under its own time limit, so the case's limit measures only the call.
    *
    * @param call The module, function, arguments and time limit.
    * @returns The answer; never throws for anything the student's code does.
    */
   async call(call: Call): Promise<Answer> {
     if (!this.#live || this.#live.exited) this.#live = this.#spawn();
+    if (!this.#live.loaded.has(call.file)) {
+      const loaded = await this.#send({ ...call, timeLimitMs: this.#opts.loadLimitMs }, true);
+      if (loaded.status !== "ok") return loaded;
+      this.#live?.loaded.add(call.file);
+    }
+    return this.#send(call, false);
+  }
+
+  async #send(call: Call, load: boolean): Promise<Answer> {
+    if (!this.#live || this.#live.exited) this.#live = this.#spawn();
     const live = this.#live;
     const id = this.#nextId++;
     const t0 = performance.now();
-    const line = JSON.stringify({ id, file: call.file, entry: call.entry, args: call.args }) + "\n";
+    const line = JSON.stringify(
+      load
+        ? { id, file: call.file, load: true }
+        : { id, file: call.file, entry: call.entry, args: call.args },
+    ) + "\n";
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await new Promise<Answer>((resolve) => {
       live.waiters.set(id, (msg) => {
