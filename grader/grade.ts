@@ -82,7 +82,7 @@ export interface GradeOptions {
   submissionLimitMs?: number;
   /** Keep the student's exercise sources in the result (for similarity checks). */
   keepSources?: boolean;
-  /** Override every exercise's per-case time limit (ms). */
+  /** Every hidden case's time limit (ms); default half the exercise's limit in the manifest. */
   timeLimitMs?: number;
   /** Misconception texts, by id (from the locale). */
   misconceptionTexts?: Record<string, { title: string; explain: string }>;
@@ -348,7 +348,9 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     }
     const HIDDEN = await hiddenSuite();
     for (const base of exercises) {
-      const ex = opts.timeLimitMs ? { ...base, timeLimitMs: opts.timeLimitMs } : base;
+      // The manifest's limit covers a whole public test file (imports included) in the
+      // learner's loop; one hidden case gets half of it, the import has its own limit.
+      const ex = { ...base, timeLimitMs: opts.timeLimitMs ?? Math.round(base.timeLimitMs / 2) };
       const cases = HIDDEN[ex.name] ?? [];
       const max = cases.reduce((s, c) => s + c.points, 0);
       const er: ExerciseResult = { name: ex.name, lesson: ex.lesson.dir, score: 0, max, cases: [] };
