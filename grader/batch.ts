@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { sha256Hex } from "../lib/hash.ts";
 import { join } from "node:path";
 import type { StudentRecord } from "./class_types.ts";
 import { gradeSubmission } from "./grade.ts";
@@ -95,14 +96,7 @@ export async function inputHash(path: string): Promise<string> {
     }
   };
   await visit(path, "");
-  const all = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let at = 0;
-  for (const x of parts) {
-    all.set(x, at);
-    at += x.length;
-  }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return await sha256Hex(parts);
 }
 
 /** The file that holds one student's record. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseCli } from "../lib/cli.ts";
 import { join, resolve } from "node:path";
 import { loadContent } from "../learner/content.ts";
 import { gradeClass } from "./batch.ts";
@@ -51,30 +51,16 @@ function progressBar(done: number, total: number, startedMs: number): string {
  * @returns The exit status.
  */
 export async function gradeAllMain(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        jobs: { type: "string" },
-        shard: { type: "string" },
-        config: { type: "string" },
-        secret: { type: "string" },
-        only: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${HELP_ALL}`);
-    return 2;
-  }
+  const parsed = parseCli(argv, {
+    out: { type: "string" },
+    jobs: { type: "string" },
+    shard: { type: "string" },
+    config: { type: "string" },
+    secret: { type: "string" },
+    only: { type: "string" },
+  }, HELP_ALL);
+  if ("exit" in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP_ALL);
-    return 0;
-  }
   if (positionals.length !== 1 || !values.out) {
     console.error(`error: give one submissions folder and --out DIR\n\n${HELP_ALL}`);
     return 2;
@@ -165,22 +151,9 @@ export async function gradeAllMain(argv: string[]): Promise<number> {
  * @returns The exit status.
  */
 export async function mergeMain(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${HELP_MERGE}`);
-    return 2;
-  }
+  const parsed = parseCli(argv, { out: { type: "string" } }, HELP_MERGE);
+  if ("exit" in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP_MERGE);
-    return 0;
-  }
   if (positionals.length === 0 || !values.out) {
     console.error(`error: give the shard output folders and --out DIR\n\n${HELP_MERGE}`);
     return 2;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseCli } from "../lib/cli.ts";
 import { join, resolve } from "node:path";
 import { loadContent } from "../learner/content.ts";
 import { type Format, FORMATS, render } from "./formats.ts";
@@ -38,29 +38,15 @@ const REPO = resolve(new URL("..", import.meta.url).pathname);
  * @returns The exit status.
  */
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        out: { type: "string" },
-        student: { type: "string" },
-        secret: { type: "string" },
-        only: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${HELP_TEXT}`);
-    return 2;
-  }
+  const parsed = parseCli(argv, {
+    format: { type: "string", default: "text" },
+    out: { type: "string" },
+    student: { type: "string" },
+    secret: { type: "string" },
+    only: { type: "string" },
+  }, HELP_TEXT);
+  if ("exit" in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP_TEXT);
-    return 0;
-  }
   if (positionals.length !== 1) {
     console.error(`error: give exactly one submission (got ${positionals.length})\n\n${HELP_TEXT}`);
     return 2;

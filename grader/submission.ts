@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { sha256Hex } from "../lib/hash.ts";
 import { dirname, join, relative } from "node:path";
 import { LESSONS } from "../course/manifest.ts";
 import { readZip, ZipError } from "./zip.ts";
@@ -211,18 +212,11 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
     join(repoRoot, "locales", "en", "messages.json"),
     join(dir, "locales", "en", "messages.json"),
   );
-  const all = new Uint8Array(hashInput.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of hashInput) {
-    all.set(a, at);
-    at += a.length;
-  }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
   return {
     dir,
     files: staged.sort(),
     flags,
-    hash: [...digest].map((b) => b.toString(16).padStart(2, "0")).join(""),
+    hash: await sha256Hex(hashInput),
     cleanup: () => Deno.remove(dir, { recursive: true }).catch(() => {}),
   };
 }

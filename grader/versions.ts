@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { sha256Hex } from "../lib/hash.ts";
 import { join, relative } from "node:path";
 import config from "../deno.json" with { type: "json" };
 
@@ -47,14 +48,7 @@ export async function graderHash(repoRoot: string): Promise<string> {
   for (const f of files) {
     parts.push(enc.encode(relative(repoRoot, f) + "\0"), await Deno.readFile(f), enc.encode("\0"));
   }
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
-  const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const hex = await sha256Hex(parts);
   cache.set(repoRoot, hex);
   return hex;
 }

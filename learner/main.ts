@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseCli } from "../lib/cli.ts";
 import { resolve } from "node:path";
 import { t } from "../lib/i18n.ts";
 import { hintCommand, listText, resetCommand, runOnce, verifyCommand } from "./commands.ts";
@@ -18,30 +18,16 @@ import { Session } from "./session.ts";
  * @returns The exit status.
  */
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        poll: { type: "boolean" },
-        manual: { type: "boolean" },
-        "no-typecheck": { type: "boolean" },
-        "no-color": { type: "boolean" },
-        lang: { type: "string" },
-        root: { type: "string" },
-      },
-    });
-  } catch (e) {
-    console.error(`error: ${e instanceof Error ? e.message : e}\n\n${t("help")}`);
-    return 2;
-  }
+  const parsed = parseCli(argv, {
+    poll: { type: "boolean" },
+    manual: { type: "boolean" },
+    "no-typecheck": { type: "boolean" },
+    "no-color": { type: "boolean" },
+    lang: { type: "string" },
+    root: { type: "string" },
+  }, t("help"));
+  if ("exit" in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(t("help"));
-    return 0;
-  }
   const root = resolve(values.root ?? Deno.cwd());
   try {
     if (!Deno.statSync(`${root}/exercises`).isDirectory) throw new Error();

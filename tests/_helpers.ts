@@ -55,3 +55,21 @@ export async function solve(kit: string, lessonDir: string, name: string): Promi
 export async function readState(kit: string): Promise<{ done: string[]; current?: string }> {
   return JSON.parse(await Deno.readTextFile(join(kit, ".tensorlings", "state.json")));
 }
+
+/**
+ * Runs `deno run -A <script> …args` from the repository root.
+ *
+ * @param script The script, relative to the root.
+ * @param args Its arguments.
+ */
+export async function runScript(script: string, ...args: string[]): Promise<Ran> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script, ...args],
+    cwd: ROOT,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const d = new TextDecoder();
+  return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
+}

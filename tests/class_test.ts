@@ -7,7 +7,7 @@ import type { StudentRecord } from "../grader/class_types.ts";
 import { buildGradebook, gradebookCsv, readRecords } from "../grader/gradebook.ts";
 import { loadLatePolicy } from "../grader/late.ts";
 import { writeZip } from "../dev/zip_write.ts";
-import { ROOT } from "./_helpers.ts";
+import { ROOT, runScript } from "./_helpers.ts";
 
 const ONLY = ["predict", "mse"];
 const SECRET = new TextEncoder().encode("class test secret, not a real one");
@@ -224,17 +224,8 @@ Deno.test("grade-all and grade-merge on the command line", async () => {
   const merged = await Deno.makeTempDir();
   const secretFile = join(out, "..", `secret-${crypto.randomUUID()}.key`);
   const run = async (...args: string[]) => {
-    const o = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "grader/class_main.ts", ...args],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    return {
-      code: o.code,
-      out: new TextDecoder().decode(o.stdout),
-      err: new TextDecoder().decode(o.stderr),
-    };
+    const r = await runScript("grader/class_main.ts", ...args);
+    return { code: r.code, out: r.stdout, err: r.stderr };
   };
   try {
     await writeFolder(join(dir, "zed"), await solutionFiles());

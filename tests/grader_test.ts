@@ -17,7 +17,7 @@ import type { Answer, Call } from "../grader/judge.ts";
 import { toGradescope, toJunit, toText } from "../grader/formats.ts";
 import { readZip } from "../grader/zip.ts";
 import { writeZip } from "../dev/zip_write.ts";
-import { ROOT } from "./_helpers.ts";
+import { ROOT, runScript } from "./_helpers.ts";
 
 async function filesOf(dir: string, prefix = ""): Promise<Record<string, Uint8Array>> {
   const out: Record<string, Uint8Array> = {};
@@ -256,17 +256,8 @@ Deno.test("grade formats: Gradescope results.json, JUnit and text", async () => 
 
 Deno.test("grade CLI: usage errors exit 2, unreadable submissions exit 1, --out writes the file", async () => {
   const run = async (...args: string[]) => {
-    const o = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "grader/main.ts", ...args],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    return {
-      code: o.code,
-      out: new TextDecoder().decode(o.stdout),
-      err: new TextDecoder().decode(o.stderr),
-    };
+    const r = await runScript("grader/main.ts", ...args);
+    return { code: r.code, out: r.stdout, err: r.stderr };
   };
   assert.equal((await run()).code, 2);
   assert.equal((await run("solutions", "--format", "pdf")).code, 2);
