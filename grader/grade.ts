@@ -19,6 +19,7 @@ import { describeMismatch } from "../lib/testing.ts";
 import type { HiddenCase, HiddenSuite } from "./types.ts";
 import { type Answer, type Call, denoCacheDir, Judge } from "./judge.ts";
 import { scanFile } from "./scan.ts";
+import { writeStageConfig } from "./fast_mathjs.ts";
 import { caseSeed } from "./seed.ts";
 import { type Flag, stageSubmission } from "./submission.ts";
 import { graderHash, runtimeVersions } from "./versions.ts";
@@ -305,6 +306,7 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     stageDir: staged.dir,
     repoRoot: opts.repoRoot,
     denoDir: await denoCacheDir(),
+    configPath: await writeStageConfig(staged.dir, opts.repoRoot),
   });
   // Start the child now: it loads tfjs/mathjs while this side loads the hidden tests.
   const heavy = new Set(exercises.flatMap((e) => e.heavy));

@@ -45,6 +45,8 @@ export interface JudgeOptions {
   heapMiB?: number;
   /** Time allowed to start the child and import a module (ms). */
   loadLimitMs?: number;
+  /** The import map the child uses (default: the repository's deno.json). */
+  configPath?: string;
 }
 
 const MAX_PARTIAL_LINE = 32 * 1024 * 1024;
@@ -120,7 +122,7 @@ export class Judge {
 
   /** @param opts Sandbox settings. */
   constructor(opts: JudgeOptions) {
-    this.#opts = { memoryMiB: 1024, heapMiB: 512, loadLimitMs: 8_000, ...opts };
+    this.#opts = { memoryMiB: 1024, heapMiB: 512, loadLimitMs: 8_000, configPath: "", ...opts };
     this.memoryCapped = prlimit() !== null;
   }
 
@@ -143,8 +145,9 @@ export class Judge {
       "--cached-only",
       "--no-prompt",
       "--quiet",
+      "--no-lock",
       "--config",
-      join(o.repoRoot, "deno.json"),
+      o.configPath || join(o.repoRoot, "deno.json"),
       `--allow-read=${o.stageDir},${wasmDir}`,
       `--v8-flags=--max-old-space-size=${o.heapMiB}`,
       join(o.repoRoot, "grader", "child.ts"),

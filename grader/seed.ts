@@ -7,6 +7,7 @@
  * @module
  */
 import { dirname } from "node:path";
+import { createHmac } from "node:crypto";
 
 /** The key used when no student ID is given: the same inputs for everyone. */
 const PUBLIC_KEY = new TextEncoder().encode("tensorlings-public-inputs");
@@ -50,14 +51,8 @@ export async function caseSeed(
   caseName: string,
 ): Promise<number> {
   const keyBytes = student !== undefined && secret ? secret : PUBLIC_KEY;
-  const key = await crypto.subtle.importKey(
-    "raw",
-    keyBytes as BufferSource,
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const msg = new TextEncoder().encode(`${student ?? ""}\0${exercise}\0${caseName}`);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, msg));
-  return new DataView(mac.buffer).getUint32(0, false);
+  // node:crypto's HMAC is synchronous and much cheaper per call than WebCrypto's.
+  const mac = createHmac("sha256", keyBytes).update(`${student ?? ""}\0${exercise}\0${caseName}`)
+    .digest();
+  return mac.readUInt32BE(0);
 }
