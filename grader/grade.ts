@@ -252,7 +252,7 @@ export async function gradeExercise(
       });
       continue;
     }
-    const seed = await caseSeed(opts.secret ?? null, opts.student, ex.name, c.name);
+    const seed = caseSeed(opts.secret ?? null, opts.student, ex.name, c.name);
     const { result, answer, args } = await judgeCase(caller, ex, c, fileUrl, reference, seed);
     er.cases.push(result);
     fatalRun = FATAL.includes(answer.status) ? fatalRun + 1 : 0;
