@@ -158,7 +158,13 @@ export function seriesText(series: Array<{ name: string; values: number[]; svg: 
   return series.map((x) =>
     t("series.plot", {
       name: x.name,
-      spark: sparkline(x.values, 40),
+      // A loss that falls by decades reads better on a log scale.
+      spark: sparkline(
+        x.values,
+        40,
+        x.values.every((v) => v > 0) &&
+          Math.max(...x.values) / Math.min(...x.values) > 100,
+      ),
       first: x.values[0]?.toPrecision(3),
       last: x.values.at(-1)?.toPrecision(3),
       svg: x.svg,

@@ -13,16 +13,19 @@ const BARS = "▁▂▃▄▅▆▇█";
  *
  * @param values The series.
  * @param width The most characters to use.
+ * @param log Draw log10 of the values (for a loss that falls by decades); needs positive values.
  * @returns The sparkline.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { sparkline } from "./plot.ts";
  * assert.equal(sparkline([3, 2, 1, 0]), "█▆▃▁");
+ * assert.equal(sparkline([1000, 100, 10, 1], 60, true), "█▆▃▁");
  * ```
  */
-export function sparkline(values: number[], width = 60): string {
-  const sampled = resample(values, width);
+export function sparkline(values: number[], width = 60, log = false): string {
+  const scaled = log ? values.map((v) => (v > 0 ? Math.log10(v) : NaN)) : values;
+  const sampled = resample(scaled, width);
   const finite = sampled.filter(Number.isFinite);
   if (finite.length === 0) return "×".repeat(sampled.length);
   const lo = Math.min(...finite);
