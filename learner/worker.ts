@@ -70,16 +70,11 @@ async function run(req: RunRequest): Promise<RunResult> {
     if (typeof mod[req.entry] !== "function") {
       const e = new Error(`missing export: ${req.entry}`);
       e.name = "MissingExport";
-      return {
-        type: "result",
-        phase: "load",
-        loadError: flatten(e, req.fileUrl),
-        tests: [],
-        series: [],
-      };
+      throw e;
     }
     await import(req.testUrl);
   } catch (e) {
+    // The learner's file (or the test) did not load: a syntax error, a missing export, a throw.
     return {
       type: "result",
       phase: "load",

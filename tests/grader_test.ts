@@ -183,18 +183,21 @@ class DirectCaller implements Caller {
   }
 }
 
+/** Grades one exercise's hidden cases against a function in this process. */
+async function gradeDirectly(
+  ex: ReturnType<typeof allExercises>[number],
+  fn: (...args: unknown[]) => unknown,
+): Promise<ExerciseResult> {
+  const er: ExerciseResult = { name: ex.name, lesson: ex.lesson.dir, score: 0, max: 0, cases: [] };
+  await gradeExercise(new DirectCaller(fn), ex, "", er, [], { repoRoot: ROOT });
+  return er;
+}
+
 Deno.test("grade: every catalogued misconception fails the hidden tests and is diagnosed", async (t) => {
   for (const ex of allExercises()) {
     for (const variant of CATALOGUE[ex.name]?.variants ?? []) {
       await t.step(variant.id, async () => {
-        const er: ExerciseResult = {
-          name: ex.name,
-          lesson: ex.lesson.dir,
-          score: 0,
-          max: 0,
-          cases: [],
-        };
-        await gradeExercise(new DirectCaller(variant.fn), ex, "", er, [], { repoRoot: ROOT });
+        const er = await gradeDirectly(ex, variant.fn);
         const score = er.cases.reduce((s, c) => s + c.score, 0);
         const max = er.cases.reduce((s, c) => s + c.max, 0);
         assert.ok(score < max, `${variant.id} scores full marks on the hidden tests`);
@@ -205,14 +208,7 @@ Deno.test("grade: every catalogued misconception fails the hidden tests and is d
   // And the reference itself is never diagnosed.
   for (const ex of allExercises()) {
     const ref = (await import(pathToFileURL(join(ROOT, ex.solutionFile)).href))[ex.entry];
-    const er: ExerciseResult = {
-      name: ex.name,
-      lesson: ex.lesson.dir,
-      score: 0,
-      max: 0,
-      cases: [],
-    };
-    await gradeExercise(new DirectCaller(ref), ex, "", er, [], { repoRoot: ROOT });
+    const er = await gradeDirectly(ex, ref);
     assert.equal(er.cases.every((c) => c.status === "passed"), true, ex.name);
     assert.equal(er.diagnosis, undefined);
   }
