@@ -27,8 +27,9 @@ export class PtyLoop {
    *
    * @param kit The kit folder.
    * @param args The loop's arguments.
+   * @param env Extra environment variables (e.g. EDITOR).
    */
-  constructor(kit: string, args: string[]) {
+  constructor(kit: string, args: string[], env: Record<string, string> = {}) {
     const cmd = [Deno.execPath(), "run", "-A", "learner/main.ts", ...args].join(" ");
     this.#child = new Deno.Command("script", {
       args: ["-qfec", cmd, "/dev/null"],
@@ -36,7 +37,7 @@ export class PtyLoop {
       stdin: "piped",
       stdout: "piped",
       stderr: "piped",
-      env: { NO_COLOR: "1", TERM: "dumb" },
+      env: { NO_COLOR: "1", TERM: "dumb", ...env },
     }).spawn();
     this.#writer = this.#child.stdin.getWriter();
     const decoder = new TextDecoder();

@@ -2,7 +2,7 @@
 // save is picked up and judged, keys work, and q quits.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { scratchKit, solve } from "./_helpers.ts";
+import { ROOT, scratchKit, solve } from "./_helpers.ts";
 import { hasScript, PtyLoop } from "../dev/pty.ts";
 
 Deno.test({
@@ -63,6 +63,54 @@ Deno.test({
       const at = await loop.waitFor(/by polling/);
       await solve(kit, "01_linear_regression", "predict");
       await loop.waitFor(/All 3 public tests pass/, at);
+      assert.equal(await loop.quit(), 0);
+    } finally {
+      await loop.quit().catch(() => {});
+      await Deno.remove(kit, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "lesson watch mode: e opens $EDITOR and re-runs, r then y resets with a backup",
+  ignore: !hasScript,
+  fn: async (t) => {
+    const kit = await scratchKit();
+    // An "editor" that writes the solution into the file it is given, as a learner would.
+    const editor = join(kit, "fake-editor.sh");
+    await Deno.writeTextFile(
+      editor,
+      `#!/bin/sh\ncp "${join(ROOT, "solutions/01_linear_regression/predict.ts")}" "$1"\n`,
+    );
+    await Deno.chmod(editor, 0o755);
+    const loop = new PtyLoop(kit, ["predict", "--no-typecheck"], { EDITOR: editor });
+    try {
+      let at = await loop.waitFor(/3 of 3 public tests failed/);
+      await t.step("e runs the editor on the exercise file, then the tests", async () => {
+        await loop.press("e");
+        at = await loop.waitFor(/All 3 public tests pass/, at);
+      });
+      await t.step("r asks first; n answers no and nothing changes", async () => {
+        await loop.press("r");
+        at = await loop.waitFor(
+          /Reset exercises\/01_linear_regression\/predict\.ts to the original stub\?/,
+          at,
+        );
+        await loop.press("n");
+        at = await loop.waitFor(/Reset cancelled/, at);
+      });
+      await t.step("r then y restores the stub and keeps a backup", async () => {
+        await loop.press("r");
+        at = await loop.waitFor(/original stub\?/, at);
+        await loop.press("y");
+        at = await loop.waitFor(/3 of 3 public tests failed/, at);
+        const backups = [...Deno.readDirSync(join(kit, ".tensorlings", "backups"))];
+        assert.equal(backups.length, 1);
+        assert.match(
+          await Deno.readTextFile(join(kit, ".tensorlings", "backups", backups[0].name)),
+          /let sum = b;/,
+        );
+      });
       assert.equal(await loop.quit(), 0);
     } finally {
       await loop.quit().catch(() => {});
