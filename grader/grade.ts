@@ -51,6 +51,8 @@ export interface ExerciseResult {
   max: number;
   cases: CaseResult[];
   diagnosis?: Diagnosis;
+  /** The file is the published stub, unchanged: not run, every case failed. */
+  untouched?: boolean;
 }
 
 /** The full record of grading one submission. */
@@ -308,8 +310,18 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     denoDir: await denoCacheDir(),
     configPath: await writeStageConfig(staged.dir, opts.repoRoot),
   });
+  // A file that is still the published stub is not run: it can only throw "not implemented".
+  const originals: Record<string, string> = JSON.parse(
+    await Deno.readTextFile(join(opts.repoRoot, "course", "originals.json")).catch(() => "{}"),
+  );
+  const untouched = new Set<string>();
+  for (const ex of exercises) {
+    if (!staged.files.includes(ex.file) || originals[ex.file] === undefined) continue;
+    const text = await Deno.readTextFile(join(staged.dir, ex.file)).catch(() => null);
+    if (text === originals[ex.file]) untouched.add(ex.name);
+  }
   // Start the child now: it loads tfjs/mathjs while this side loads the hidden tests.
-  const heavy = new Set(exercises.flatMap((e) => e.heavy));
+  const heavy = new Set(exercises.filter((e) => !untouched.has(e.name)).flatMap((e) => e.heavy));
   judge.start([
     ...(heavy.has("tf") ? [pathToFileURL(join(staged.dir, "lib", "tf.ts")).href] : []),
     ...(heavy.has("mathjs") ? ["mathjs"] : []),
@@ -369,6 +381,11 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
       };
       if (!staged.files.includes(ex.file)) {
         failAll(`${ex.file} is missing from the submission`);
+        continue;
+      }
+      if (untouched.has(ex.name)) {
+        failAll("not attempted: the file is still the unchanged stub");
+        er.untouched = true;
         continue;
       }
       if (refused.has(ex.file)) {

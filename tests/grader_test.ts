@@ -54,7 +54,22 @@ Deno.test("grade: the reference solutions score full marks and the stubs score 0
   assert.equal(zero.score, 0);
   assert.equal(zero.max, full.max);
   assert.deepEqual(zero.flags, []);
-  assert.match(toText(zero), /not implemented yet/);
+  assert.match(toText(zero), /not attempted: the file is still the unchanged stub/);
+  assert.ok(zero.exercises.every((e) => e.untouched));
+});
+
+Deno.test("grade: an edited stub is run (and still reported as not implemented)", async () => {
+  const stub = await Deno.readTextFile(join(ROOT, "exercises/01_linear_regression/mse.ts"));
+  const dir = await submission({
+    "exercises/01_linear_regression/mse.ts": stub + "// thinking…\n",
+  });
+  try {
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["mse"] });
+    assert.equal(r.exercises[0].untouched, undefined);
+    assert.match(r.exercises[0].cases[0].message, /not implemented yet/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("grade: a zip, a zip with a nested folder, and the folder give the same result", async () => {
