@@ -21,7 +21,7 @@ Usage: deno task grade-all <submissions> --out DIR [options]
 
 Options:
   --out DIR          where results/, gradebook.csv, gradebook.json and report.html go
-  --jobs N           submissions graded at once (default: the number of cores + 1)
+  --jobs N           submissions graded at once (default: the number of cores)
   --shard i/n        grade only shard i of n (students in ID order); merge with grade-merge
   --config FILE      grading config: due date, late policy, hand-in times (see README)
   --secret FILE      the course secret for per-student inputs (default: grader/secret.key)
