@@ -7,7 +7,7 @@
  */
 import { t } from "../lib/i18n.ts";
 import type { ResolvedExercise } from "../course/types.ts";
-import { exerciseHeader, progressLine } from "./report.ts";
+import { exerciseHeader, lessonTitle, progressLine } from "./report.ts";
 import type { Session } from "./session.ts";
 import { startTypeCheck } from "./typecheck.ts";
 
@@ -30,7 +30,7 @@ export function listText(s: Session): string {
     lines.push(t("list.line", { mark, index: ex.index + 1, name: ex.name, lesson: ex.lesson.dir }));
   }
   for (const l of s.comingLessons()) {
-    lines.push(s.style.dim(t("list.coming", { number: l.dir.slice(0, 2), title: l.title })));
+    lines.push(s.style.dim(t("list.coming", { number: l.dir.slice(0, 2), title: lessonTitle(l) })));
   }
   return lines.join("\n");
 }

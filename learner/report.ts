@@ -41,10 +41,19 @@ export function progressLine(done: number, total: number, s: Style, width = 24):
   return `${s.bold(t("app.title"))}  ${bar}  ${t("progress", { done, total })}`;
 }
 
+/** A lesson's title in the active language (`lessonTitle.<dir>`), else the manifest's. */
+export function lessonTitle(lesson: { dir: string; title: string }): string {
+  const key = `lessonTitle.${lesson.dir}`;
+  const translated = t(key);
+  return translated === key ? lesson.title : translated;
+}
+
 /** The header block: lesson, exercise, file to edit, section to read. */
 export function exerciseHeader(ex: ResolvedExercise, total: number, s: Style): string {
   return [
-    s.bold(t("lesson.heading", { number: ex.lesson.dir.slice(0, 2), title: ex.lesson.title })),
+    s.bold(
+      t("lesson.heading", { number: ex.lesson.dir.slice(0, 2), title: lessonTitle(ex.lesson) }),
+    ),
     t("exercise.heading", { index: ex.index + 1, total, name: s.bold(ex.name) }),
     "  " + t("exercise.file", { file: ex.file }),
     "  " + t("exercise.read", { link: `${ex.lessonFile}#${ex.section}` }),
