@@ -192,3 +192,36 @@ Deno.test("lesson --lang: a translated edition only adds files under locales/", 
     assert.match(hint.stdout, /每个样本是 X 的一行/);
   });
 });
+
+Deno.test("lesson: type errors are reported after the verdict, without failing working code", async () => {
+  await withKit(async (kit) => {
+    const solution = await Deno.readTextFile(
+      join(ROOT, "solutions/01_linear_regression/predict.ts"),
+    );
+    // Runs fine, but `b` is declared a string: a type error that JavaScript forgives here.
+    await Deno.writeTextFile(
+      join(kit, PREDICT),
+      solution.replace(
+        "export function predict(X: Matrix, w: Vector, b: number)",
+        "export function predict(X: Matrix, w: Vector, b: number | string)",
+      ).replace(
+        "let sum = b;",
+        "let sum = b as number;\n    const oops: string = sum;\n    void oops;",
+      ),
+    );
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "learner/main.ts", "predict"],
+      cwd: kit,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      env: { NO_COLOR: "1" },
+    }).output();
+    const text = new TextDecoder().decode(out.stdout);
+    assert.equal(out.code, 0, text);
+    const verdictAt = text.indexOf("All 3 public tests pass");
+    const typesAt = text.indexOf("Type errors (your code still ran");
+    assert.ok(verdictAt >= 0 && typesAt > verdictAt, text);
+    assert.match(text, /predict\.ts:\d+:\d+/);
+  });
+});
