@@ -221,6 +221,8 @@ export async function gradeExercise(
   flags: Flag[],
   opts: Pick<GradeOptions, "repoRoot" | "student" | "secret" | "misconceptionTexts"> & {
     deadline?: number;
+    /** Fatal outcomes (timeouts, crashes, exits) so far in this submission, shared across exercises. */
+    fatal?: { count: number };
   },
 ): Promise<void> {
   const cases = (await hiddenSuite())[ex.name] ?? [];
@@ -229,6 +231,7 @@ export async function gradeExercise(
     (await import(pathToFileURL(join(opts.repoRoot, ex.solutionFile)).href))[ex.entry];
   const observations: Observation[] = [];
   let fatalRun = 0;
+  const fatal = opts.fatal ?? { count: 0 };
   for (const c of cases) {
     if (performance.now() > deadline) {
       er.cases.push({
@@ -241,13 +244,16 @@ export async function gradeExercise(
       });
       continue;
     }
-    if (fatalRun >= 2) {
+    // Two fatal cases in a row end an exercise; once the submission has had two, one does
+    // (a looping helper that every later exercise calls would otherwise cost seconds each).
+    if (fatalRun >= (fatal.count >= 2 ? 1 : 2)) {
       const last = er.cases[er.cases.length - 1];
       er.cases.push({
         ...last,
         name: c.name,
         max: c.points,
         score: 0,
+        ms: 0,
         message: `not run: ${
           last.message.replace(/^not run: /, "").replace(/ \(as in the cases before\)$/, "")
         } (as in the cases before)`,
@@ -257,7 +263,9 @@ export async function gradeExercise(
     const seed = caseSeed(opts.secret ?? null, opts.student, ex.name, c.name);
     const { result, answer, args } = await judgeCase(caller, ex, c, fileUrl, reference, seed);
     er.cases.push(result);
-    fatalRun = FATAL.includes(answer.status) ? fatalRun + 1 : 0;
+    const isFatal = FATAL.includes(answer.status);
+    fatalRun = isFatal ? fatalRun + 1 : 0;
+    if (isFatal) fatal.count++;
     const flag = flagFor(answer, ex);
     if (flag && !flags.some((f) => f.code === flag.code && f.exercise === flag.exercise)) {
       flags.push(flag);
@@ -333,6 +341,7 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     });
   }
   const deadline = t0 + (opts.submissionLimitMs ?? 120_000);
+  const fatal = { count: 0 };
   const results: ExerciseResult[] = [];
   const sources: Record<string, string> = {};
   try {
@@ -393,7 +402,7 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
         continue;
       }
       const fileUrl = pathToFileURL(join(staged.dir, ex.file)).href;
-      await gradeExercise(judge, ex, fileUrl, er, flags, { ...opts, deadline });
+      await gradeExercise(judge, ex, fileUrl, er, flags, { ...opts, deadline, fatal });
     }
   } finally {
     await judge.close();

@@ -345,6 +345,19 @@ export function mse(yHat: number[], y: number[]): number {
   }
 });
 
+Deno.test("grader: after two fatal cases in a submission, one is enough to stop an exercise", async () => {
+  const r = await grade("export function predict(): number[] { while (true) { /* spin */ } }", [
+    "predict",
+    "mse_gradient",
+  ]);
+  const ran = (name: string) =>
+    r.exercises.find((e) => e.name === name)!.cases.filter((c) => /^ran longer/.test(c.message))
+      .length;
+  assert.equal(ran("predict"), 2);
+  assert.equal(ran("mse_gradient"), 1); // it calls the looping predict
+  assert.ok(r.exercises[1].cases.slice(1).every((c) => c.message.startsWith("not run:")));
+});
+
 Deno.test("grader: a bad exercise does not cost the others their marks", async () => {
   const r = await grade("export function predict(): number[] { while (true) { /* spin */ } }", [
     "predict",
