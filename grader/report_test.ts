@@ -272,21 +272,24 @@ Deno.test("classStats() counts the class", async (t) => {
   });
 });
 
+/** The report's sections, in page order. */
+const SECTIONS = [
+  "distribution",
+  "exercises",
+  "cases",
+  "misconceptions",
+  "flags",
+  "errors",
+  "late",
+  "similarity",
+  "students",
+];
+
 Deno.test("renderReport() shows every section with the right numbers", async (t) => {
   const html = renderReport(smallGradebook());
   await t.step("sections in order, each with a heading", () => {
     const ids = [...html.matchAll(/<section id="([a-z]+)"[^>]*><h2 id="\1-h">/g)].map((m) => m[1]);
-    assert.deepEqual(ids, [
-      "distribution",
-      "exercises",
-      "cases",
-      "misconceptions",
-      "flags",
-      "errors",
-      "late",
-      "similarity",
-      "students",
-    ]);
+    assert.deepEqual(ids, SECTIONS);
     assert.match(html, /<h1>Class report<\/h1>/);
     assert.match(html, /<svg class="histogram"[^>]*role="img"/);
   });
@@ -534,17 +537,7 @@ Deno.test({
         async () => {
           const dom = await chromium(["--dump-dom"], page, join(dir, "p2"));
           for (
-            const id of [
-              "distribution",
-              "exercises",
-              "cases",
-              "misconceptions",
-              "flags",
-              "errors",
-              "late",
-              "similarity",
-              "students",
-            ]
+            const id of SECTIONS
           ) {
             assert.match(dom, new RegExp(`<section id="${id}"`), id);
           }

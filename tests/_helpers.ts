@@ -25,14 +25,20 @@ export interface Ran {
 }
 
 /**
- * Runs `deno run -A learner/main.ts …args` in a kit, with no terminal.
+ * Runs `deno run -A learner/main.ts …args` in a kit, with no terminal and,
+ * for speed, without the type check (pass `{ typecheck: true }` first to keep it).
  *
  * @param kit The kit folder.
  * @param args The loop's arguments.
  */
-export async function lesson(kit: string, ...args: string[]): Promise<Ran> {
+export async function lesson(
+  kit: string,
+  ...args: Array<string | { typecheck: boolean }>
+): Promise<Ran> {
+  const typecheck = args.some((a) => typeof a === "object" && a.typecheck);
+  const rest = args.filter((a): a is string => typeof a === "string");
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "learner/main.ts", "--no-typecheck", ...args],
+    args: ["run", "-A", "learner/main.ts", ...(typecheck ? [] : ["--no-typecheck"]), ...rest],
     cwd: kit,
     stdin: "null",
     stdout: "piped",

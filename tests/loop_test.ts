@@ -209,15 +209,8 @@ Deno.test("lesson: type errors are reported after the verdict, without failing w
         "let sum = b as number;\n    const oops: string = sum;\n    void oops;",
       ),
     );
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "learner/main.ts", "predict"],
-      cwd: kit,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      env: { NO_COLOR: "1" },
-    }).output();
-    const text = new TextDecoder().decode(out.stdout);
+    const out = await lesson(kit, { typecheck: true }, "predict");
+    const text = out.stdout;
     assert.equal(out.code, 0, text);
     const verdictAt = text.indexOf("All 3 public tests pass");
     const typesAt = text.indexOf("Type errors (your code still ran");
