@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parseCli } from "../lib/cli.ts";
+import { parseCli, runMain } from "../lib/cli.ts";
 import { join, resolve } from "node:path";
 import { loadContent } from "../learner/content.ts";
 import { gradeClass } from "./batch.ts";
@@ -182,6 +182,6 @@ export async function mergeMain(argv: string[]): Promise<number> {
 
 if (import.meta.main) {
   const [command, ...rest] = Deno.args;
-  Deno.exit(command === "merge" ? await mergeMain(rest) : await gradeAllMain(rest));
+  await runMain(() => command === "merge" ? mergeMain(rest) : gradeAllMain(rest));
   // The tasks call this file as `class_main.ts all …` or `class_main.ts merge …`.
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseCli } from "../lib/cli.ts";
+import { parseCli, runMain } from "../lib/cli.ts";
 import { join, resolve } from "node:path";
 import { loadContent } from "../learner/content.ts";
 import { type Format, FORMATS, render } from "./formats.ts";
@@ -89,4 +89,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+if (import.meta.main) await runMain(() => main(Deno.args));

@@ -113,7 +113,8 @@ export async function verifyCommand(s: Session): Promise<Outcome> {
  * @param name The exercise's name.
  */
 export async function resetCommand(s: Session, name?: string): Promise<Outcome> {
-  const ex = name ? s.find(name) : undefined;
-  if (!ex) return { text: t("error.unknownExercise", { name: name ?? "" }), code: 2 };
+  if (!name) return { text: t("error.resetNeedsName"), code: 2 };
+  const ex = s.find(name);
+  if (!ex) return { text: t("error.unknownExercise", { name }), code: 2 };
   return { text: await s.reset(ex), code: 0 };
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { parseCli } from "../lib/cli.ts";
+import { parseCli, runMain } from "../lib/cli.ts";
 import { resolve } from "node:path";
 import { t } from "../lib/i18n.ts";
 import { hintCommand, listText, resetCommand, runOnce, verifyCommand } from "./commands.ts";
@@ -86,4 +86,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+if (import.meta.main) await runMain(() => main(Deno.args));

@@ -50,3 +50,29 @@ export function parseCli<O extends Options>(argv: string[], options: O, help: st
   }
   return parsed as unknown as Parsed<O>;
 }
+
+/**
+ * Runs a command's main function and exits with its status. Anything it
+ * throws is printed as one `error: …` line (the stack only with
+ * `TENSORLINGS_DEBUG=1`) and exits 1, so a full disk or an unwritable
+ * folder reads as a sentence, not a stack trace.
+ *
+ * @param main The command.
+ */
+export async function runMain(main: () => Promise<number>): Promise<never> {
+  try {
+    Deno.exit(await main());
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    console.error(`error: ${err.message}`);
+    let debug = false;
+    try {
+      debug = Deno.env.get("TENSORLINGS_DEBUG") === "1";
+    } catch {
+      // no env permission: no stack
+    }
+    if (debug) console.error(err.stack);
+    else console.error("(set TENSORLINGS_DEBUG=1 to see where it happened)");
+    Deno.exit(1);
+  }
+}

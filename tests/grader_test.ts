@@ -272,6 +272,26 @@ Deno.test("grade CLI: usage errors exit 2, unreadable submissions exit 1, --out 
   };
   assert.equal((await run()).code, 2);
   assert.equal((await run("solutions", "--format", "pdf")).code, 2);
+  const shortKey = await Deno.makeTempFile();
+  await Deno.writeTextFile(shortKey, "short\n");
+  const bad = await run("solutions", "--student", "a", "--secret", shortKey, "--only", "predict");
+  await Deno.remove(shortKey);
+  assert.equal(bad.code, 1);
+  assert.match(
+    bad.err,
+    /^error: The course secret in .* is too short: use at least 16 characters/m,
+  );
+  assert.doesNotMatch(bad.err, /^\s+at /m);
+  const unwritable = await run(
+    "solutions",
+    "--only",
+    "predict",
+    "--out",
+    "/proc/no/such/results.json",
+  );
+  assert.equal(unwritable.code, 1);
+  assert.match(unwritable.err, /^error: .*\/proc\/no\/such\/results\.json/m);
+  assert.doesNotMatch(unwritable.err, /^\s+at /m);
   const missing = await run("/nonexistent/submission");
   assert.equal(missing.code, 1);
   assert.match(missing.err, /does not exist/);

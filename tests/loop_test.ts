@@ -149,6 +149,9 @@ Deno.test("lesson: an unknown command prints usage and exits 2; --help exits 0",
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown command or exercise "frobnicate"/);
     assert.match(bad.stderr, /Usage:/);
+    const reset = await lesson(kit, "reset");
+    assert.equal(reset.code, 2);
+    assert.match(reset.stdout, /say which exercise to reset/);
     const help = await lesson(kit, "--help");
     assert.equal(help.code, 0);
     assert.match(help.stdout, /deno task lesson verify/);
