@@ -111,7 +111,9 @@ export function verdictText(
   }
   if (v.status === "error" && v.loadError) {
     const e = v.loadError;
-    if (e.name === "MissingExport") {
+    if (/Module not found/.test(e.message) && e.message.includes(ex.file)) {
+      out.push(s.red(t("verdict.missingFile", { file: ex.file, name: ex.name })));
+    } else if (e.name === "MissingExport") {
       out.push(s.red(t("verdict.missingExport", { file: ex.file, entry: ex.entry })));
     } else if (e.name === "SyntaxError" || /parse|Expected/.test(e.message)) {
       const at = locationInMessage(root, e.message) ?? where(root, e);

@@ -130,6 +130,17 @@ Deno.test("lesson: broken learner code gets a clear message, never a crash", asy
   });
 });
 
+Deno.test("lesson: a deleted exercise file is named, with the way to get it back", async () => {
+  await withKit(async (kit) => {
+    await Deno.remove(join(kit, PREDICT));
+    const r = await lesson(kit, "predict");
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /predict\.ts is missing\. Run `deno task lesson reset predict`/);
+    assert.equal((await lesson(kit, "reset", "predict")).code, 0);
+    assert.match((await lesson(kit, "predict")).stdout, /3 of 3 public tests failed/);
+  });
+});
+
 Deno.test("lesson: a corrupt state file is moved aside and progress rebuilt", async () => {
   await withKit(async (kit) => {
     await solve(kit, "01_linear_regression", "predict");
