@@ -1,95 +1,127 @@
 /**
  * A faster mathjs for the sandboxed children. The package's main entry
- * builds all of its ~660 functions when imported (about 0.75 s here), and
+ * builds all of its ~660 functions when imported (about 0.7 s here), and
  * every child pays that again. Its browser build creates each function
- * only when first used (about 0.4 s to import). The staging folder gets a
- * small module exporting the main entry's names from that lazy instance,
- * and an import map that points "mathjs" at it: the same library, version
- * and results, loaded in half the time.
+ * only when first used (about 0.25 s to import).
+ *
+ * The grader reads a submission's files before anything runs. When every
+ * use of "mathjs" in them is a named import the browser build provides
+ * (`import { det, lusolve } from "mathjs"`), the staging folder gets a small
+ * module exporting exactly those names from the lazy instance, and an
+ * import map that points "mathjs" at it: the same library, version and
+ * results. Any other use (a namespace or default import, a re-export, a
+ * name only the main entry has, such as `all` or `createAdd`) gets the
+ * package itself, so no submission sees a difference.
  *
  * @module
  */
 import { join } from "node:path";
 
 import NAMES from "./mathjs_names.json" with { type: "json" };
+import { stripComments } from "./scan.ts";
 
-/** mathjs's exported names, split into functions (wrapped) and values (classes, constants). */
+/** The names the browser build's instance serves, as mathjs_names.json stores them. */
 export interface MathjsNames {
-  functions: string[];
-  values: string[];
+  /** Names exported by the main entry that the lazily built instance also has. */
+  served: string[];
 }
 
 /**
- * Lists the names the mathjs main entry exports (for `deno task mathjs-names`
- * and the test that keeps `mathjs_names.json` in step with the pinned version).
+ * Lists the main entry's exported names that the browser build's instance
+ * also has (for `deno run -A grader/fast_mathjs.ts` and the test that keeps
+ * `mathjs_names.json` in step with the pinned version).
  *
- * @returns The names, sorted, split by kind.
+ * @returns The names, sorted.
  */
 export async function listMathjsNames(): Promise<MathjsNames> {
   const eager = await import("mathjs") as Record<string, unknown>;
-  const out: MathjsNames = { functions: [], values: [] };
-  for (const name of Object.keys(eager).sort()) {
-    if (name === "default" || !/^[A-Za-z_$][\w$]*$/.test(name)) continue;
-    const v = eager[name];
-    // Functions are wrapped so that naming one does not build it; classes and
-    // constants are plain values.
-    (typeof v === "function" && !/^[A-Z]/.test(name) ? out.functions : out.values).push(name);
-  }
-  return out;
+  const lazy = (await import("mathjs/lib/browser/math.js") as { default: object }).default;
+  const served = Object.keys(eager).filter((name) =>
+    name !== "default" && /^[A-Za-z_$][\w$]*$/.test(name) && name in lazy
+  );
+  return { served: served.sort() };
 }
 
-/**
- * Classes whose first use builds much of the expression parser (measured:
- * FunctionNode 47 ms, AccessorNode 31 ms, FibonacciHeap 9 ms; every other
- * value costs under 3 ms). They are exported as proxies that build the
- * class on first use; `new`, calls, static members and `instanceof` reach
- * the real class.
- */
-export const DEFERRED_CLASSES = ["AccessorNode", "FibonacciHeap", "FunctionNode"];
+/** How a submission's files use mathjs. */
+export interface MathjsUse {
+  /** Whether any file mentions the "mathjs" module. */
+  mentioned: boolean;
+  /** Whether every mention is a named import of names the browser build serves. */
+  fits: boolean;
+  /** The names imported (value imports only), sorted. */
+  names: string[];
+}
 
-function facadeSource(pin: string, names: MathjsNames): string {
-  const deferred = new Set(DEFERRED_CLASSES);
+const SERVED = new Set(NAMES.served);
+const MENTION = /(['"`])mathjs\1/g;
+const NAMED_IMPORT = /\bimport\s+(type\s+)?\{([^}]*)\}\s*from\s*(['"])mathjs\3/g;
+
+/**
+ * Reads how a submission's files use mathjs.
+ *
+ * @param sources The texts of the student's files.
+ * @returns Whether mathjs is used, whether the fast build can serve it, and the names.
+ */
+export function mathjsUse(sources: string[]): MathjsUse {
+  const names = new Set<string>();
+  let mentions = 0;
+  let served = 0;
+  let fits = true;
+  for (const src of sources) {
+    const code = stripComments(src);
+    mentions += [...code.matchAll(MENTION)].length;
+    for (const m of code.matchAll(NAMED_IMPORT)) {
+      served++;
+      if (m[1]) continue; // `import type { … }` is erased
+      for (const part of m[2].split(",")) {
+        const spec = part.trim();
+        if (!spec || /^type\s/.test(spec)) continue;
+        const name = spec.split(/\s+as\s+/)[0].trim();
+        if (SERVED.has(name)) names.add(name);
+        else fits = false;
+      }
+    }
+  }
+  return { mentioned: mentions > 0, fits: fits && served === mentions, names: [...names].sort() };
+}
+
+function facadeSource(pin: string, names: string[]): string {
   return [
-    "// Generated by grader/fast_mathjs.ts: mathjs's names, served by its lazily built instance.",
-    `import lazy from "${pin}/lib/browser/math.js";`,
-    "const m = lazy;",
-    "const R = Reflect;",
-    "function later(name) {",
-    "  const real = () => m[name];",
-    "  const p = new Proxy(function () {}, {",
-    "    get: (_, k) => k === 'prototype' ? real().prototype : R.get(real(), k),",
-    "    has: (_, k) => R.has(real(), k),",
-    "    apply: (_, self, args) => R.apply(real(), self, args),",
-    "    construct: (_, args, nt) => R.construct(real(), args, nt === p ? real() : nt),",
-    "  });",
-    "  return p;",
-    "}",
-    ...names.functions.map((n) => `export function ${n}(...a) { return m.${n}(...a); }`),
-    ...names.values.map((n) =>
-      deferred.has(n) ? `export const ${n} = later("${n}");` : `export const ${n} = m.${n};`
-    ),
+    "// Generated by grader/fast_mathjs.ts: the names this submission imports,",
+    "// served by mathjs's lazily built instance.",
+    `import m from "${pin}/lib/browser/math.js";`,
+    ...names.map((n) => `export const ${n} = m.${n};`),
     "export default m;",
   ].join("\n") + "\n";
 }
 
 /**
- * Writes the fast mathjs module and a `deno.json` with the course's import
- * map, "mathjs" redirected to it, into a staging folder.
+ * Writes the staging folder's `deno.json`: the course's import map, with
+ * "mathjs" pointed at a fast module for these names when the submission's
+ * use fits (the module is written too).
  *
  * @param stageDir The staging folder.
  * @param repoRoot The course repository (its deno.json is the base).
+ * @param use How the submission uses mathjs ({@link mathjsUse}).
  * @returns The path of the staging folder's deno.json.
  */
-export async function writeStageConfig(stageDir: string, repoRoot: string): Promise<string> {
+export async function writeStageConfig(
+  stageDir: string,
+  repoRoot: string,
+  use: MathjsUse,
+): Promise<string> {
   const config = JSON.parse(await Deno.readTextFile(join(repoRoot, "deno.json")));
   const pin: string = config.imports.mathjs; // e.g. npm:mathjs@15.2.0
-  await Deno.mkdir(join(stageDir, "vendor"), { recursive: true });
-  await Deno.writeTextFile(join(stageDir, "vendor", "mathjs.js"), facadeSource(pin, NAMES));
+  let imports = config.imports;
+  if (use.mentioned && use.fits) {
+    await Deno.mkdir(join(stageDir, "vendor"), { recursive: true });
+    await Deno.writeTextFile(join(stageDir, "vendor", "mathjs.js"), facadeSource(pin, use.names));
+    // The package stays in the map under another name, so the map's npm
+    // dependencies, and so the course's deno.lock, still match (the child runs
+    // with --frozen against that lock instead of resolving from the registry).
+    imports = { ...imports, mathjs: "./vendor/mathjs.js", "tensorlings:mathjs": pin };
+  }
   const path = join(stageDir, "deno.json");
-  // The package stays in the map under another name, so the map's npm
-  // dependencies, and so the course's deno.lock, still match (the child runs
-  // with --frozen against that lock instead of resolving from the registry).
-  const imports = { ...config.imports, mathjs: "./vendor/mathjs.js", "tensorlings:mathjs": pin };
   await Deno.writeTextFile(path, JSON.stringify({ imports }, null, 2));
   return path;
 }

@@ -19,7 +19,7 @@ import { describeMismatch } from "../lib/testing.ts";
 import type { HiddenCase, HiddenSuite } from "./types.ts";
 import { type Answer, type Call, denoCacheDir, Judge } from "./judge.ts";
 import { scanFile } from "./scan.ts";
-import { writeStageConfig } from "./fast_mathjs.ts";
+import { mathjsUse, writeStageConfig } from "./fast_mathjs.ts";
 import { caseSeed } from "./seed.ts";
 import { type Flag, stageSubmission } from "./submission.ts";
 import { graderHash, runtimeVersions } from "./versions.ts";
@@ -312,11 +312,17 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
   const staged = await stageSubmission(input, opts.repoRoot);
   const flags: Flag[] = [...staged.flags];
   const exercises = allExercises().filter((e) => !opts.only || opts.only.includes(e.name));
+  // The student's files, read once before anything runs.
+  const texts = new Map<string, string>();
+  for (const rel of staged.files) {
+    texts.set(rel, await Deno.readTextFile(join(staged.dir, rel)).catch(() => ""));
+  }
+  const mathjs = mathjsUse([...texts.values()]);
   const judge = new Judge({
     stageDir: staged.dir,
     repoRoot: opts.repoRoot,
     denoDir: await denoCacheDir(),
-    configPath: await writeStageConfig(staged.dir, opts.repoRoot),
+    configPath: await writeStageConfig(staged.dir, opts.repoRoot, mathjs),
   });
   // A file that is still the published stub is not run: it can only throw "not implemented".
   const originals: Record<string, string> = JSON.parse(
@@ -324,15 +330,14 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
   );
   const untouched = new Set<string>();
   for (const ex of exercises) {
-    if (!staged.files.includes(ex.file) || originals[ex.file] === undefined) continue;
-    const text = await Deno.readTextFile(join(staged.dir, ex.file)).catch(() => null);
-    if (text === originals[ex.file]) untouched.add(ex.name);
+    if (!texts.has(ex.file) || originals[ex.file] === undefined) continue;
+    if (texts.get(ex.file) === originals[ex.file]) untouched.add(ex.name);
   }
   // Start the child now: it loads tfjs/mathjs while this side loads the hidden tests.
   const heavy = new Set(exercises.filter((e) => !untouched.has(e.name)).flatMap((e) => e.heavy));
   judge.start([
     ...(heavy.has("tf") ? [pathToFileURL(join(staged.dir, "lib", "tf.ts")).href] : []),
-    ...(heavy.has("mathjs") ? ["mathjs"] : []),
+    ...(heavy.has("mathjs") && mathjs.mentioned ? ["mathjs"] : []),
   ]);
   if (!judge.memoryCapped) {
     flags.push({
@@ -348,15 +353,13 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     if (opts.keepSources) {
       for (const ex of exercises) {
         if (!staged.files.includes(ex.file)) continue;
-        sources[ex.name] = await Deno.readTextFile(join(staged.dir, ex.file)).catch(() => "");
+        sources[ex.name] = texts.get(ex.file) ?? "";
       }
     }
     // Refuse files whose literal imports leave the submission: Deno would load
     // them without asking --allow-read. A refused file is replaced, never run.
     const refused = new Map<string, string>();
-    for (const rel of staged.files) {
-      const path = join(staged.dir, rel);
-      const src = await Deno.readTextFile(path).catch(() => "");
+    for (const [rel, src] of texts) {
       const ex = exercises.find((e) => e.file === rel);
       for (const f of scanFile(staged.dir, rel, src, ex?.forbiddenOps ?? [])) {
         flags.push({ code: f.kind, exercise: ex?.name, message: `${rel}:${f.line}: ${f.detail}` });

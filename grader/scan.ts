@@ -22,8 +22,12 @@ export interface Finding {
 /**
  * Blanks out comments (keeping line breaks, so line numbers stay right);
  * strings and template literals are kept, or blanked with `blankStrings`.
+ *
+ * @param src The source text.
+ * @param blankStrings Whether to blank the contents of strings too.
+ * @returns The text with comments (and maybe strings) blanked.
  */
-function stripComments(src: string, blankStrings = false): string {
+export function stripComments(src: string, blankStrings = false): string {
   let out = "";
   let i = 0;
   while (i < src.length) {

@@ -72,6 +72,33 @@ Deno.test("grade: an edited stub is run (and still reported as not implemented)"
   }
 });
 
+Deno.test("grade: mathjs used through a namespace or create(all) scores as the named imports do", async () => {
+  const file = "exercises/01_linear_regression/normal_equations.ts";
+  const named = await Deno.readTextFile(
+    join(ROOT, "solutions/01_linear_regression/normal_equations.ts"),
+  );
+  const body = named.replace(
+    /^import \{ det, lusolve, multiply, transpose \} from "mathjs";\n/,
+    "",
+  );
+  assert.notEqual(body, named);
+  const ways = {
+    namespace:
+      `import * as math from "mathjs";\nconst { det, lusolve, multiply, transpose } = math;\n`,
+    create:
+      `import { all, create } from "mathjs";\nconst { det, lusolve, multiply, transpose } = create(all);\n`,
+  };
+  for (const [way, head] of Object.entries(ways)) {
+    const dir = await submission({ [file]: head + body });
+    try {
+      const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["normal_equations"] });
+      assert.equal(r.score, r.max, `${way}: ${toText(r)}`);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  }
+});
+
 Deno.test("grade: a zip, a zip with a nested folder, and the folder give the same result", async () => {
   const dir = await submission({ "exercises/01_linear_regression/predict.ts": NO_BIAS });
   try {
