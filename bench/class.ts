@@ -2,10 +2,12 @@
  * Grading a class: N synthetic submissions (correct, partly wrong,
  * hostile, broken) graded by `deno task grade-all`, with wall time and the
  * peak memory of the whole process tree (the grader and its sandboxed
- * children, sampled from /proc every 50 ms); then the same run again,
- * which resumes and grades nothing.
+ * children, sampled from /proc every 50 ms). Each run grades into a fresh
+ * folder; the default jobs and a serial baseline (`--jobs 1`, as nbgrader
+ * grades) alternate, and the medians and their ratio are reported. Last,
+ * one run again into a finished folder, which resumes and grades nothing.
  *
- *   deno run -A bench/class.ts [--n 100] [--jobs 2]
+ *   deno run -A bench/class.ts [--n 100] [--runs 3] [--jobs N] [--baseline-jobs 1|0]
  *
  * @module
  */
@@ -16,9 +18,16 @@ import { makeClass } from "../dev/synth_class.ts";
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values } = parseArgs({
   args: Deno.args,
-  options: { n: { type: "string", default: "100" }, jobs: { type: "string" } },
+  options: {
+    n: { type: "string", default: "100" },
+    runs: { type: "string", default: "3" },
+    jobs: { type: "string" },
+    "baseline-jobs": { type: "string", default: "1" },
+  },
 });
 const N = Number(values.n);
+const RUNS = Math.max(1, Number(values.runs));
+const BASELINE = Number(values["baseline-jobs"]);
 
 function treeRssKiB(pid: number): number {
   // Sum VmRSS over pid and all its descendants.
@@ -51,6 +60,7 @@ function treeRssKiB(pid: number): number {
 async function run(
   classDir: string,
   outDir: string,
+  jobs?: string,
 ): Promise<{ ms: number; peakMiB: number; out: string }> {
   const t0 = performance.now();
   const child = new Deno.Command(Deno.execPath(), {
@@ -60,7 +70,7 @@ async function run(
       classDir,
       "--out",
       outDir,
-      ...(values.jobs ? ["--jobs", values.jobs] : []),
+      ...(jobs ? ["--jobs", jobs] : []),
     ],
     cwd: ROOT,
     stdout: "piped",
@@ -77,34 +87,54 @@ async function run(
   };
 }
 
+const median = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
 const classDir = await Deno.makeTempDir({ prefix: "tensorlings-class-" });
-const outDir = await Deno.makeTempDir({ prefix: "tensorlings-out-" });
+const outRoot = await Deno.makeTempDir({ prefix: "tensorlings-out-" });
 try {
   const made = await makeClass(classDir, N, 7);
   const counts: Record<string, number> = {};
   for (const m of made) counts[m.kind] = (counts[m.kind] ?? 0) + 1;
-  const first = await run(classDir, outDir);
-  const again = await run(classDir, outDir);
+  const main: Array<Awaited<ReturnType<typeof run>>> = [];
+  const base: Array<Awaited<ReturnType<typeof run>>> = [];
+  let k = 0;
+  for (let r = 0; r < RUNS; r++) {
+    main.push(await run(classDir, join(outRoot, `run${k++}`), values.jobs));
+    if (BASELINE > 0) base.push(await run(classDir, join(outRoot, `run${k++}`), String(BASELINE)));
+  }
+  const again = await run(classDir, join(outRoot, "run0"), values.jobs);
+  const jobs = values.jobs ?? `${navigator.hardwareConcurrency} (default: the cores)`;
+  const fmt = (xs: typeof main) =>
+    `${(median(xs.map((x) => x.ms)) / 1000).toFixed(1)} s median of ${xs.length} (${
+      xs.map((x) => (x.ms / 1000).toFixed(1)).join(", ")
+    }), peak memory ${Math.max(...xs.map((x) => x.peakMiB)).toFixed(0)} MiB`;
   console.log(
     `class of ${N} (${
       JSON.stringify(counts)
     }), ${navigator.hardwareConcurrency} cores, deno ${Deno.version.deno}`,
   );
+  console.log(`  grade-all, jobs ${jobs}: ${fmt(main)}`);
+  if (base.length) {
+    console.log(`  grade-all, jobs ${BASELINE}:  ${fmt(base)}`);
+    console.log(
+      `  speed-up:           ${
+        (median(base.map((x) => x.ms)) / median(main.map((x) => x.ms))).toFixed(2)
+      }× (medians, runs alternating)`,
+    );
+  }
   console.log(
-    `  grade-all:           ${(first.ms / 1000).toFixed(1)} s, peak memory of the process tree ${
-      first.peakMiB.toFixed(0)
-    } MiB`,
+    `  re-run (resume):    ${(again.ms / 1000).toFixed(1)} s, peak ${again.peakMiB.toFixed(0)} MiB`,
   );
   console.log(
-    `  re-run (resume):     ${(again.ms / 1000).toFixed(1)} s, peak ${
-      again.peakMiB.toFixed(0)
-    } MiB`,
+    `  per submission:     ${(median(main.map((x) => x.ms)) / N).toFixed(0)} ms of wall time`,
   );
-  console.log(`  per submission:      ${(first.ms / N).toFixed(0)} ms of wall time`);
-  console.log(`  ${first.out}`);
-  const csv = await Deno.readTextFile(join(outDir, "gradebook.csv"));
-  console.log(`  gradebook.csv rows:  ${csv.trim().split("\n").length - 1}`);
+  console.log(`  ${main[0].out}`);
+  const csv = await Deno.readTextFile(join(outRoot, "run0", "gradebook.csv"));
+  console.log(`  gradebook.csv rows: ${csv.trim().split("\n").length - 1}`);
 } finally {
   await Deno.remove(classDir, { recursive: true });
-  await Deno.remove(outDir, { recursive: true });
+  await Deno.remove(outRoot, { recursive: true });
 }
