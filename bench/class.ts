@@ -14,6 +14,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { makeClass } from "../dev/synth_class.ts";
+import { median } from "./_stats.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values } = parseArgs({
@@ -86,11 +87,6 @@ async function run(
     out: new TextDecoder().decode(out.stdout).trim(),
   };
 }
-
-const median = (xs: number[]) => {
-  const v = [...xs].sort((a, b) => a - b);
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
 
 const classDir = await Deno.makeTempDir({ prefix: "tensorlings-class-" });
 const outRoot = await Deno.makeTempDir({ prefix: "tensorlings-out-" });

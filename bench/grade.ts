@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { gradeSubmission } from "../grader/grade.ts";
 import { denoCacheDir, Judge } from "../grader/judge.ts";
 import { stageSubmission } from "../grader/submission.ts";
+import { median } from "./_stats.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values } = parseArgs({
@@ -20,10 +21,6 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "5" } },
 });
 const RUNS = Number(values.runs);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 // 1. Whole submission, in process (what grade-all's workers do) and as the CLI.
 const inProcess: number[] = [];

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { copyKit } from "../dev/kit.ts";
 import { PtyLoop } from "../dev/pty.ts";
+import { median } from "./_stats.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values } = parseArgs({
@@ -21,10 +22,6 @@ const { values } = parseArgs({
 const SAVES = Number(values.saves);
 const EXTRA = values["no-typecheck"] ? ["--no-typecheck"] : [];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function measure(lessonDir: string, name: string) {
