@@ -65,13 +65,13 @@ const NAMED_IMPORT = /\bimport\s+(type\s+)?\{([^}]*)\}\s*from\s*(['"])mathjs\3/g
 export function mathjsUse(sources: string[]): MathjsUse {
   const names = new Set<string>();
   let mentions = 0;
-  let served = 0;
+  let namedImports = 0;
   let fits = true;
   for (const src of sources) {
     const code = stripComments(src);
     mentions += [...code.matchAll(MENTION)].length;
     for (const m of code.matchAll(NAMED_IMPORT)) {
-      served++;
+      namedImports++;
       if (m[1]) continue; // `import type { … }` is erased
       for (const part of m[2].split(",")) {
         const spec = part.trim();
@@ -82,7 +82,11 @@ export function mathjsUse(sources: string[]): MathjsUse {
       }
     }
   }
-  return { mentioned: mentions > 0, fits: fits && served === mentions, names: [...names].sort() };
+  return {
+    mentioned: mentions > 0,
+    fits: fits && namedImports === mentions,
+    names: [...names].sort(),
+  };
 }
 
 function facadeSource(pin: string, names: string[]): string {

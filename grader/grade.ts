@@ -352,8 +352,8 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
   try {
     if (opts.keepSources) {
       for (const ex of exercises) {
-        if (!staged.files.includes(ex.file)) continue;
-        sources[ex.name] = texts.get(ex.file) ?? "";
+        const text = texts.get(ex.file);
+        if (text !== undefined) sources[ex.name] = text;
       }
     }
     // Refuse files whose literal imports leave the submission: Deno would load
