@@ -1,8 +1,8 @@
 /**
- * The course, in order. Paths are derived from `dir` and `name`:
- * `exercises/<dir>/<name>.ts`, its public test `<name>_test.ts` beside it,
- * `solutions/<dir>/<name>.ts`, and `lessons/<dir>.md`. Hints live in
- * `locales/<lang>/hints.json`, keyed by exercise name.
+ * The course, in order: the one list of lessons and exercises. Every file of
+ * an exercise is found from its lesson's `dir` and its `name` (see
+ * {@link allExercises}); nothing else registers it. `deno task new <lesson>
+ * <name>` adds an entry here and scaffolds those files.
  *
  * @module
  */
@@ -20,7 +20,6 @@ const plain = (
   points: 10,
   timeLimitMs: 2000,
   forbiddenOps: [],
-  heavy: [],
   ...extra,
 });
 
@@ -38,7 +37,6 @@ export const LESSONS: Lesson[] = [
         forbiddenOps: ["losses.meanSquaredError", "metrics.meanSquaredError"],
       }),
       plain("normal_equations", "fitNormalEquations", "the-normal-equations", {
-        heavy: ["mathjs"],
         timeLimitMs: 5000,
       }),
       plain("r_squared", "rSquared", "how-good-is-the-fit-r-squared"),
@@ -61,16 +59,10 @@ export const LESSONS: Lesson[] = [
       plain("numerical_gradient", "numericalGradient", "checking-a-gradient", {
         forbiddenOps: AUTODIFF,
       }),
-      plain("tf_gradient", "tfGradient", "checking-a-gradient", {
-        heavy: ["tf"],
-        timeLimitMs: 5000,
-      }),
+      plain("tf_gradient", "tfGradient", "checking-a-gradient", { timeLimitMs: 5000 }),
       plain("momentum", "momentumStep", "momentum", { forbiddenOps: ["train.momentum"] }),
       plain("adam", "adamStep", "adam", { forbiddenOps: ["train.adam"] }),
-      plain("lr_bound", "maxStableLearningRate", "how-large-a-step-is-safe", {
-        heavy: ["mathjs"],
-        timeLimitMs: 5000,
-      }),
+      plain("lr_bound", "maxStableLearningRate", "how-large-a-step-is-safe", { timeLimitMs: 5000 }),
     ],
   },
   { dir: "03_logistic_regression", title: "Logistic regression", exercises: [] },
@@ -97,6 +89,10 @@ export function allExercises(lessons: Lesson[] = LESSONS): ResolvedExercise[] {
         testFile: `exercises/${lesson.dir}/${ex.name}_test.ts`,
         solutionFile: `solutions/${lesson.dir}/${ex.name}.ts`,
         lessonFile: `lessons/${lesson.dir}.md`,
+        hiddenFile: `course/${lesson.dir}/${ex.name}/hidden.ts`,
+        variantsFile: `course/${lesson.dir}/${ex.name}/variants.ts`,
+        diagnosisFile: `course/${lesson.dir}/${ex.name}/diagnosis.json`,
+        textsFile: (lang = "en") => `locales/${lang}/${lesson.dir}/${ex.name}.json`,
         index: out.length,
       });
     }

@@ -18,8 +18,6 @@ export interface Exercise {
   timeLimitMs: number;
   /** tfjs ops the learner must not delegate to (the point is to write them). */
   forbiddenOps: string[];
-  /** Whether its code or tests load tfjs or mathjs (the loop preloads them). */
-  heavy: Array<"tf" | "mathjs">;
 }
 
 /** One lesson: a Markdown file and a folder of exercises. */
@@ -42,6 +40,14 @@ export interface ResolvedExercise extends Exercise {
   solutionFile: string;
   /** `lessons/NN_topic.md`. */
   lessonFile: string;
+  /** `course/NN_topic/name/hidden.ts`: the hidden cases (grader only). */
+  hiddenFile: string;
+  /** `course/NN_topic/name/variants.ts`: the known-wrong variants (grader only). */
+  variantsFile: string;
+  /** `course/NN_topic/name/diagnosis.json`: the variants' outputs on the probes, as data (shipped). */
+  diagnosisFile: string;
+  /** `locales/<lang>/NN_topic/name.json`: hints and misconception texts. */
+  textsFile: (lang?: string) => string;
   /** 0-based position in the course. */
   index: number;
 }

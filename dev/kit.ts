@@ -1,10 +1,12 @@
 /**
- * What a student kit contains, and a copy of it. Used by the loop's tests
+ * What a student kit contains, and a copy of it: no solutions, hidden cases
+ * or variant code. Used by the loop's tests
  * (a scratch kit to edit) and by the release command.
  *
  * @module
  */
 import { join } from "node:path";
+import { collectOriginals } from "./originals.ts";
 
 /** Top-level entries of the student kit (no solutions, no hidden tests). */
 export const KIT_ENTRIES = [
@@ -19,16 +21,32 @@ export const KIT_ENTRIES = [
   "exercises",
 ];
 
-async function copyTree(from: string, to: string): Promise<void> {
+/** What of `course/` the kit carries: the manifest and its types, and data. Never hidden cases or variant code. */
+const COURSE_KIT = [
+  /^course\/(manifest|types|load|define)\.ts$/,
+  /^course\/\d\d_\w+\/\w+\/diagnosis\.json$/,
+];
+
+/**
+ * Whether a repository file belongs in the student kit (within the kit's entries).
+ *
+ * @param rel The path relative to the repository, with `/` separators.
+ * @returns `false` for the grader's side of the course (hidden cases, variants, their helpers).
+ */
+export function inKit(rel: string): boolean {
+  return !rel.startsWith("course/") || COURSE_KIT.some((re) => re.test(rel));
+}
+
+async function copyTree(from: string, to: string, rel: string): Promise<void> {
   const info = await Deno.lstat(from);
   if (info.isSymlink) return; // a kit never carries links
   if (info.isDirectory) {
-    await Deno.mkdir(to, { recursive: true });
     for await (const e of Deno.readDir(from)) {
       if (e.name === ".tensorlings") continue;
-      await copyTree(join(from, e.name), join(to, e.name));
+      await copyTree(join(from, e.name), join(to, e.name), `${rel}/${e.name}`);
     }
-  } else {
+  } else if (inKit(rel)) {
+    await Deno.mkdir(join(to, ".."), { recursive: true });
     await Deno.copyFile(from, to);
   }
 }
@@ -44,9 +62,17 @@ export async function copyKit(root: string, dest: string, entries = KIT_ENTRIES)
   await Deno.mkdir(dest, { recursive: true });
   for (const entry of entries) {
     try {
-      await copyTree(join(root, entry), join(dest, entry));
+      await copyTree(join(root, entry), join(dest, entry), entry);
     } catch (e) {
       if (!(e instanceof Deno.errors.NotFound)) throw e;
     }
+  }
+  if (entries.includes("exercises")) {
+    // The pristine stubs, for `reset` in a kit whose exercises/ the learner edits.
+    await Deno.mkdir(join(dest, "course"), { recursive: true });
+    await Deno.writeTextFile(
+      join(dest, "course", "originals.json"),
+      JSON.stringify(await collectOriginals(root), null, 2) + "\n",
+    );
   }
 }

@@ -10,13 +10,15 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { allExercises } from "../course/manifest.ts";
 import type { ResolvedExercise } from "../course/types.ts";
-import { CATALOGUE } from "../course/misconceptions/mod.ts";
 import { compare } from "../lib/compare.ts";
 import { diagnose, type Observation } from "../lib/diagnose.ts";
 import { reviveFunctions } from "../lib/fixtures.ts";
 import { rng } from "../lib/random.ts";
 import { describeMismatch } from "../lib/testing.ts";
-import type { HiddenCase, HiddenSuite } from "./types.ts";
+import type { HiddenCase } from "../course/define.ts";
+import { hiddenCases, variantsFor } from "./course_data.ts";
+import { collectOriginals } from "../dev/originals.ts";
+import { heavyIn } from "../lib/detect.ts";
 import { type Answer, type Call, denoCacheDir, Judge } from "./judge.ts";
 import { scanFile } from "./scan.ts";
 import { mathjsUse, writeStageConfig } from "./fast_mathjs.ts";
@@ -89,11 +91,6 @@ export interface GradeOptions {
   timeLimitMs?: number;
   /** Misconception texts, by id (from the locale). */
   misconceptionTexts?: Record<string, { title: string; explain: string }>;
-}
-
-/** The hidden tests, loaded on first use (they pull in mathjs and tfjs). */
-function hiddenSuite(): Promise<HiddenSuite> {
-  return import("./hidden/mod.ts").then((m) => m.HIDDEN);
 }
 
 const FATAL: Answer["status"][] = ["timeout", "stalled", "exit", "oom", "crash"];
@@ -225,7 +222,7 @@ export async function gradeExercise(
     fatal?: { count: number };
   },
 ): Promise<void> {
-  const cases = (await hiddenSuite())[ex.name] ?? [];
+  const cases = await hiddenCases(ex);
   const deadline = opts.deadline ?? Infinity;
   const reference =
     (await import(pathToFileURL(join(opts.repoRoot, ex.solutionFile)).href))[ex.entry];
@@ -260,7 +257,7 @@ export async function gradeExercise(
       });
       continue;
     }
-    const seed = caseSeed(opts.secret ?? null, opts.student, ex.name, c.name);
+    const seed = caseSeed(opts.secret ?? null, opts.student, ex.name, c.id);
     const { result, answer, args } = await judgeCase(caller, ex, c, fileUrl, reference, seed);
     er.cases.push(result);
     const isFatal = FATAL.includes(answer.status);
@@ -284,7 +281,7 @@ export async function gradeExercise(
       c.message ||= `not counted: the exercise must not call ${ex.forbiddenOps.join("/")}`;
     }
   }
-  const catalogue = CATALOGUE[ex.name];
+  const catalogue = await variantsFor(ex);
   if (catalogue && observations.length > 0) {
     const v = diagnose(catalogue, observations);
     if (v) {
@@ -325,16 +322,16 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     configPath: await writeStageConfig(staged.dir, opts.repoRoot, mathjs),
   });
   // A file that is still the published stub is not run: it can only throw "not implemented".
-  const originals: Record<string, string> = JSON.parse(
-    await Deno.readTextFile(join(opts.repoRoot, "course", "originals.json")).catch(() => "{}"),
-  );
+  const originals = await collectOriginals(opts.repoRoot);
   const untouched = new Set<string>();
   for (const ex of exercises) {
     if (!texts.has(ex.file) || originals[ex.file] === undefined) continue;
     if (texts.get(ex.file) === originals[ex.file]) untouched.add(ex.name);
   }
   // Start the child now: it loads tfjs/mathjs while this side loads the hidden tests.
-  const heavy = new Set(exercises.filter((e) => !untouched.has(e.name)).flatMap((e) => e.heavy));
+  const heavy = new Set(
+    heavyIn(exercises.filter((e) => !untouched.has(e.name)).map((e) => texts.get(e.file) ?? "")),
+  );
   judge.start([
     ...(heavy.has("tf") ? [pathToFileURL(join(staged.dir, "lib", "tf.ts")).href] : []),
     ...(heavy.has("mathjs") && mathjs.mentioned ? ["mathjs"] : []),
@@ -372,12 +369,11 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
         `throw new Error(${JSON.stringify(`refused by the grader: ${why}`)});\n`,
       );
     }
-    const HIDDEN = await hiddenSuite();
     for (const base of exercises) {
       // The manifest's limit covers a whole public test file (imports included) in the
       // learner's loop; one hidden case gets half of it, the import has its own limit.
       const ex = { ...base, timeLimitMs: opts.timeLimitMs ?? Math.round(base.timeLimitMs / 2) };
-      const cases = HIDDEN[ex.name] ?? [];
+      const cases = await hiddenCases(ex);
       const max = cases.reduce((s, c) => s + c.points, 0);
       const er: ExerciseResult = { name: ex.name, lesson: ex.lesson.dir, score: 0, max, cases: [] };
       results.push(er);

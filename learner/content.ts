@@ -1,17 +1,16 @@
 /**
  * The words of the course for the learner's language: hints and the
- * misconception texts, read from `locales/<lang>/`. English fills any gap.
+ * misconception texts, read from `locales/<lang>/<lesson>/<name>.json`.
+ * English fills any gap.
  *
  * @module
  */
-import { join } from "node:path";
 import { type Catalogue, useCatalogue } from "../lib/i18n.ts";
+import { allExercises } from "../course/manifest.ts";
+import { type MisconceptionText, readTexts } from "../course/load.ts";
+import { join } from "node:path";
 
-/** The title and explanation of one misconception. */
-export interface MisconceptionText {
-  title: string;
-  explain: string;
-}
+export type { MisconceptionText };
 
 /** Everything the loop says that is not a UI message. */
 export interface Content {
@@ -19,17 +18,14 @@ export interface Content {
   misconceptions: Record<string, MisconceptionText>;
 }
 
-async function readJsonDir<T>(dir: string): Promise<Record<string, T>> {
-  const out: Record<string, T> = {};
-  let entries: Deno.DirEntry[];
-  try {
-    entries = [...Deno.readDirSync(dir)].sort((a, b) => a.name.localeCompare(b.name));
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (!e.name.endsWith(".json")) continue;
-    Object.assign(out, JSON.parse(await Deno.readTextFile(join(dir, e.name))));
+/** Every exercise's texts in one language (`locales/<lang>/<lesson>/<name>.json`). */
+async function readAll(root: string, lang: string): Promise<Content> {
+  const out: Content = { hints: {}, misconceptions: {} };
+  for (const ex of allExercises()) {
+    const texts = await readTexts(root, ex, lang);
+    if (!texts) continue;
+    if (texts.hints.length) out.hints[ex.name] = texts.hints;
+    Object.assign(out.misconceptions, texts.misconceptions);
   }
   return out;
 }
@@ -43,15 +39,9 @@ async function readJsonDir<T>(dir: string): Promise<Record<string, T>> {
  * @returns The course's words.
  */
 export async function loadContent(root: string, lang = "en"): Promise<Content> {
-  const load = async (l: string): Promise<Content> => ({
-    hints: await readJsonDir<string[]>(join(root, "locales", l, "hints")),
-    misconceptions: await readJsonDir<MisconceptionText>(
-      join(root, "locales", l, "misconceptions"),
-    ),
-  });
-  const en = await load("en");
+  const en = await readAll(root, "en");
   if (lang === "en") return en;
-  const local = await load(lang);
+  const local = await readAll(root, lang);
   try {
     const messages: Catalogue = JSON.parse(
       await Deno.readTextFile(join(root, "locales", lang, "messages.json")),

@@ -52,6 +52,8 @@ export interface RunRequest {
   name: string;
   /** The function the learner implements. */
   entry: string;
+  /** The exercise's diagnosis data (probes and the variants' outputs), if any. */
+  diagnosisPath: string;
 }
 
 /** What the worker reports after a run. */

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { ResolvedExercise } from "../course/types.ts";
 import type { ErrorInfo, RunResult, TestOutcome } from "./protocol.ts";
 import type { Series } from "../lib/testing.ts";
+import { detectHeavy } from "../lib/detect.ts";
 
 /** The loop's verdict on one run. */
 export interface Verdict {
@@ -52,15 +53,21 @@ export class Runner {
     return { worker, heavy: heavy.join(), ready };
   }
 
+  /** The heavy libraries the learner's file and its test load (read afresh: the file changes). */
+  #heavy(ex: ResolvedExercise): string[] {
+    return detectHeavy(this.#root, [ex.file, ex.testFile]);
+  }
+
   /**
    * Warms a worker for the next run of an exercise (call after each run).
    *
    * @param ex The exercise likely to run next.
    */
   prepare(ex: ResolvedExercise): void {
-    if (this.#spare?.heavy === ex.heavy.join()) return;
+    const heavy = this.#heavy(ex);
+    if (this.#spare?.heavy === heavy.join()) return;
     this.#spare?.worker.terminate();
-    this.#spare = this.#spawn(ex.heavy);
+    this.#spare = this.#spawn(heavy);
   }
 
   /**
@@ -71,7 +78,8 @@ export class Runner {
    */
   async run(ex: ResolvedExercise): Promise<Verdict> {
     const t0 = performance.now();
-    const warm = this.#spare?.heavy === ex.heavy.join() ? this.#spare : this.#spawn(ex.heavy);
+    const heavy = this.#heavy(ex);
+    const warm = this.#spare?.heavy === heavy.join() ? this.#spare : this.#spawn(heavy);
     this.#spare = null;
     await warm.ready;
     const { worker } = warm;
@@ -111,6 +119,7 @@ export class Runner {
         fileUrl: pathToFileURL(join(this.#root, ex.file)).href,
         name: ex.name,
         entry: ex.entry,
+        diagnosisPath: join(this.#root, ex.diagnosisFile),
       });
     });
     worker.terminate();

@@ -17,6 +17,35 @@ import { dataDir, loadState, saveState, type State } from "./state.ts";
 import { hintText, type Style, verdictText } from "./report.ts";
 import { seriesText } from "./report.ts";
 
+/**
+ * The published version of an exercise file: from the kit's
+ * `course/originals.json`, or, in the course repository (which has none),
+ * from git's last commit.
+ *
+ * @param root The kit's root folder.
+ * @param file The exercise file, relative to the root.
+ * @returns Its text, or `undefined` when neither source has it.
+ */
+export async function pristine(root: string, file: string): Promise<string | undefined> {
+  try {
+    const originals = JSON.parse(await Deno.readTextFile(join(root, "course", "originals.json")));
+    if (typeof originals[file] === "string") return originals[file];
+  } catch {
+    // not a released kit
+  }
+  try {
+    const out = await new Deno.Command("git", {
+      args: ["show", `HEAD:${file}`],
+      cwd: root,
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    return out.success ? new TextDecoder().decode(out.stdout) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The loop's shared context. */
 export class Session {
   readonly root: string;
@@ -171,13 +200,7 @@ export class Session {
    * @returns The message to show.
    */
   async reset(ex: ResolvedExercise): Promise<string> {
-    let originals: Record<string, string>;
-    try {
-      originals = JSON.parse(await Deno.readTextFile(join(this.root, "course", "originals.json")));
-    } catch {
-      originals = {};
-    }
-    const original = originals[ex.file];
+    const original = await pristine(this.root, ex.file);
     if (original === undefined) return t("reset.noOriginal", { file: ex.file });
     const path = join(this.root, ex.file);
     const backupDir = join(dataDir(this.root), "backups");

@@ -1,12 +1,15 @@
 /**
  * Names a learner's mistake by matching their outputs against the known-wrong
- * variants in the misconception catalogue. The learner's loop and the grader
- * both call this, so a learner sees the same diagnosis in both.
+ * variants of the exercise. The grader runs the variants' code on its hidden
+ * inputs ({@link diagnose}); the learner's loop, which has no variant code,
+ * compares with the variants' recorded outputs on the probes
+ * ({@link diagnoseFromData}). Both name a mistake the same way.
  *
  * @module
  */
 import { compare, type Tolerance } from "./compare.ts";
-import type { ExerciseCatalogue, Variant } from "../course/misconceptions/types.ts";
+import type { Variant, Variants } from "../course/define.ts";
+import type { DiagnosisData, VariantOutputs } from "../course/load.ts";
 import { reviveFunctions } from "./fixtures.ts";
 
 /**
@@ -21,7 +24,7 @@ export interface Observation {
 /**
  * Finds the variant that reproduces every observed output.
  *
- * @param catalogue The exercise's catalogue.
+ * @param catalogue The exercise's variants (grader side).
  * @param observations The learner's outputs on some inputs (at least one).
  * @param tol Tolerances for the comparison.
  * @returns The first variant matching all observations, or `null`.
@@ -38,7 +41,7 @@ export interface Observation {
  * ```
  */
 export function diagnose(
-  catalogue: ExerciseCatalogue,
+  catalogue: Variants,
   observations: Observation[],
   tol: Tolerance = { rtol: 1e-6, atol: 1e-9 },
 ): Variant | null {
@@ -58,4 +61,34 @@ export function diagnose(
     if (all) return variant;
   }
   return null;
+}
+
+/** What a variant outputs where it throws, in the diagnosis data. */
+export const THREW = { threw: true } as const;
+
+/**
+ * Finds the variant whose recorded outputs on the probes are the learner's.
+ *
+ * @param data The exercise's diagnosis data.
+ * @param got The learner's output on each probe, in order (`THREW` where it threw).
+ * @param tol Tolerances for the comparison.
+ * @returns The first variant matching every probe, or `null`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { diagnoseFromData } from "./diagnose.ts";
+ * const data = { probes: [[3]], variants: [{ id: "double.square", section: "x", outputs: [9] }] };
+ * assert.equal(diagnoseFromData(data, [9])?.id, "double.square");
+ * assert.equal(diagnoseFromData(data, [6]), null);
+ * ```
+ */
+export function diagnoseFromData(
+  data: DiagnosisData,
+  got: unknown[],
+  tol: Tolerance = { rtol: 1e-6, atol: 1e-9 },
+): VariantOutputs | null {
+  if (got.length === 0 || got.length !== data.probes.length) return null;
+  return data.variants.find((v) =>
+    v.outputs.every((out, i) => compare(got[i], out, tol) === null)
+  ) ?? null;
 }

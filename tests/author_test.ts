@@ -1,93 +1,180 @@
-// Author checks (rustlings' dev/check, for this course): the manifest, the
-// stubs, the solutions, the public tests, hints and the misconception
-// catalogue agree with each other.
+// Author checks (rustlings' dev/check, for this course): the completeness
+// check passes and catches each kind of omission, the scaffold writes what it
+// rejects until filled in, every stub fails its public tests and every
+// solution passes them, and the probes tell every variant apart.
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { allExercises } from "../course/manifest.ts";
-import { CATALOGUE } from "../course/misconceptions/mod.ts";
+import type { Lesson } from "../course/types.ts";
+import { variantsFor } from "../grader/course_data.ts";
 import { compare } from "../lib/compare.ts";
 import { reviveFunctions } from "../lib/fixtures.ts";
 import { Runner } from "../learner/runner.ts";
-import { loadContent } from "../learner/content.ts";
-import { collectOriginals } from "../dev/originals.ts";
+import { copyKit } from "../dev/kit.ts";
+import { AUTHOR_TODO, checkCourse } from "../dev/completeness.ts";
+import { scaffold } from "../dev/new_exercise.ts";
 import { ROOT } from "./_helpers.ts";
 
 const EXERCISES = allExercises();
-const read = (p: string) => Deno.readTextFile(join(ROOT, p));
-const solutionTest = (ex: (typeof EXERCISES)[number]) =>
-  ex.testFile.replace(/^exercises\//, "solutions/");
 
-/** GitHub's heading anchor, for the headings this course writes. */
-function slug(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s/g, "-");
+/** A scratch copy of the parts of the repository the completeness check reads. */
+async function courseCopy(): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-course-" });
+  const copy = async (rel: string) => {
+    const info = await Deno.lstat(join(ROOT, rel));
+    if (info.isDirectory) {
+      await Deno.mkdir(join(dir, rel), { recursive: true });
+      for await (const e of Deno.readDir(join(ROOT, rel))) await copy(`${rel}/${e.name}`);
+    } else if (info.isFile) {
+      await Deno.copyFile(join(ROOT, rel), join(dir, rel));
+    }
+  };
+  for (const top of ["course", "exercises", "solutions", "lessons", "locales", "lib"]) {
+    await copy(top);
+  }
+  return dir;
 }
 
-Deno.test("author: every manifest entry resolves to its files, lesson section and hints", async () => {
-  const content = await loadContent(ROOT);
-  const names = new Set<string>();
-  for (const ex of EXERCISES) {
-    assert.ok(!names.has(ex.name), `duplicate exercise name ${ex.name}`);
-    names.add(ex.name);
-    for (const f of [ex.file, ex.testFile, ex.solutionFile, solutionTest(ex), ex.lessonFile]) {
-      assert.ok((await Deno.stat(join(ROOT, f))).isFile, `${ex.name}: missing ${f}`);
-    }
-    const anchors = (await read(ex.lessonFile)).split("\n")
-      .filter((l) => /^#{1,4} /.test(l)).map((l) => slug(l.replace(/^#+ /, "")));
-    assert.ok(
-      anchors.includes(ex.section),
-      `${ex.name}: ${ex.lessonFile} has no heading #${ex.section}`,
-    );
-    assert.equal(
-      content.hints[ex.name]?.length,
-      3,
-      `${ex.name}: needs 3 hints (nudge, formula, near answer)`,
-    );
-    assert.ok(ex.points > 0 && ex.timeLimitMs > 0);
-  }
-  for (const [name, cat] of Object.entries(CATALOGUE)) {
-    const ex = EXERCISES.find((e) => e.name === name);
-    assert.ok(ex, `catalogue names unknown exercise ${name}`);
-    const anchors = (await read(ex.lessonFile)).split("\n")
-      .filter((l) => /^#{1,4} /.test(l)).map((l) => slug(l.replace(/^#+ /, "")));
-    for (const v of cat.variants) {
-      assert.ok(
-        content.misconceptions[v.id]?.title,
-        `${v.id}: no title in locales/en/misconceptions`,
+Deno.test("author: the course is complete (files, sections, hidden cases, hints, texts, no orphans)", async () => {
+  assert.deepEqual(await checkCourse(ROOT), []);
+});
+
+Deno.test("author: the completeness check catches each omission", async (t) => {
+  const dir = await courseCopy();
+  const at = (rel: string) => join(dir, rel);
+  const mse = EXERCISES.find((e) => e.name === "mse")!;
+  /** Applies a change, expects a problem matching `re`, then restores the files. */
+  const expectProblem = async (name: string, change: () => Promise<void>, re: RegExp) => {
+    await t.step(name, async () => {
+      const saved = new Map<string, string | null>();
+      for (const rel of [mse.hiddenFile, mse.textsFile(), mse.lessonFile]) {
+        saved.set(rel, await Deno.readTextFile(at(rel)).catch(() => null));
+      }
+      assert.deepEqual(await checkCourse(dir), [], "the copy starts complete");
+      await change();
+      const problems = await checkCourse(dir);
+      assert.ok(problems.some((p) => re.test(p)), `expected ${re}, got ${problems.join("; ")}`);
+      for (const [rel, text] of saved) if (text !== null) await Deno.writeTextFile(at(rel), text);
+      await Deno.remove(at("course/01_linear_regression/ghost"), { recursive: true }).catch(
+        () => {},
       );
-      assert.ok(
-        anchors.includes(v.section),
-        `${v.id}: no heading #${v.section} in ${ex.lessonFile}`,
-      );
-    }
+    });
+  };
+  const editJson = async (rel: string, edit: (j: Record<string, unknown>) => void) => {
+    const j = JSON.parse(await Deno.readTextFile(at(rel)));
+    edit(j);
+    await Deno.writeTextFile(at(rel), JSON.stringify(j));
+  };
+  try {
+    await expectProblem(
+      "hidden cases removed",
+      () => Deno.remove(at(mse.hiddenFile)),
+      /mse: missing course\/01_linear_regression\/mse\/hidden\.ts/,
+    );
+    await expectProblem(
+      "no case for a documented @throws",
+      async () => {
+        const src = await Deno.readTextFile(at(mse.hiddenFile));
+        // Keep only the first case: it checks a value, not the RangeError the stub documents.
+        const first = src.indexOf("  },\n  {");
+        await Deno.writeTextFile(at(mse.hiddenFile), src.slice(0, first) + "  },\n]);\n");
+      },
+      /mse: no hidden case checks the documented @throws \{RangeError\}/,
+    );
+    await expectProblem(
+      "a hint missing",
+      () => editJson(mse.textsFile(), (j) => (j.hints as string[]).pop()),
+      /mse: needs exactly 3 hints/,
+    );
+    await expectProblem(
+      "a variant without its text",
+      () =>
+        editJson(
+          mse.textsFile(),
+          (j) => delete (j.misconceptions as Record<string, unknown>)["mse.sum"],
+        ),
+      /mse: variant mse\.sum has no title/,
+    );
+    await expectProblem(
+      "a text for no variant (orphan key)",
+      () =>
+        editJson(mse.textsFile(), (j) => {
+          (j.misconceptions as Record<string, unknown>)["mse.ghost"] = { title: "x", explain: "y" };
+        }),
+      /mse: text for mse\.ghost, which is no variant/,
+    );
+    await expectProblem(
+      "the lesson section removed",
+      async () => {
+        const md = await Deno.readTextFile(at(mse.lessonFile));
+        await Deno.writeTextFile(
+          at(mse.lessonFile),
+          md.replace(/^## Mean squared error$/m, "## Loss"),
+        );
+      },
+      /mse: lessons\/01_linear_regression\.md has no heading #mean-squared-error/,
+    );
+    await expectProblem(
+      "an orphan folder",
+      () => Deno.mkdir(at("course/01_linear_regression/ghost"), { recursive: true }),
+      /course\/01_linear_regression\/ghost\/ belongs to no exercise/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 
-Deno.test("author: every stub has a TODO and public tests are the same in exercises/ and solutions/", async () => {
-  for (const ex of EXERCISES) {
-    assert.match(await read(ex.file), /TODO/, `${ex.file} has no TODO`);
-    assert.equal(
-      await read(ex.testFile),
-      await read(solutionTest(ex)),
-      `${ex.testFile} differs from solutions/`,
-    );
-    assert.match(
-      await read(ex.testFile),
-      /^\/\/ Do not edit/,
-      `${ex.testFile} lacks the do-not-edit header`,
-    );
+Deno.test("author: deno task new scaffolds every file, and the check rejects them until filled in", async () => {
+  const dir = await courseCopy();
+  try {
+    const written = await scaffold(dir, "03", "sigmoid");
+    assert.deepEqual(written.sort(), [
+      "course/03_logistic_regression/sigmoid/hidden.ts",
+      "course/03_logistic_regression/sigmoid/variants.ts",
+      "course/manifest.ts",
+      "exercises/03_logistic_regression/sigmoid.ts",
+      "exercises/03_logistic_regression/sigmoid_test.ts",
+      "locales/en/03_logistic_regression/sigmoid.json",
+      "solutions/03_logistic_regression/sigmoid.ts",
+    ]);
+    const { LESSONS } = await import(pathToFileURL(join(dir, "course/manifest.ts")).href) as {
+      LESSONS: Lesson[];
+    };
+    const lesson = LESSONS.find((l) => l.dir === "03_logistic_regression")!;
+    assert.deepEqual(lesson.exercises.map((e) => e.name), ["sigmoid"]);
+    const problems = (await checkCourse(dir, LESSONS)).filter((p) => p.startsWith("sigmoid:"));
+    for (const f of written.filter((f) => !f.endsWith("manifest.ts"))) {
+      assert.ok(
+        problems.some((p) => p.includes(f) && p.includes(AUTHOR_TODO)),
+        `${f}: ${problems}`,
+      );
+    }
+    assert.ok(problems.some((p) => p.includes("missing lessons/03_logistic_regression.md")));
+    await assert.rejects(() => scaffold(dir, "03", "mse"), /exists already/);
+    await assert.rejects(() => scaffold(dir, "99", "x"), /no lesson "99"/);
+    await assert.rejects(() => scaffold(dir, "03", "Bad-Name"), /not a snake_case name/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 
 Deno.test("author: every stub fails its public tests and every solution passes them", async (t) => {
-  const runner = new Runner(ROOT);
+  // A kit whose exercise files are the reference solutions: the public tests exist once.
+  const solved = await Deno.makeTempDir({ prefix: "tensorlings-solved-" });
+  await copyKit(ROOT, solved);
+  for (const ex of EXERCISES) {
+    await Deno.copyFile(join(ROOT, ex.solutionFile), join(solved, ex.file));
+  }
+  const stubs = new Runner(ROOT);
+  const solutions = new Runner(solved);
   try {
     for (const ex of EXERCISES) {
       await t.step(ex.name, async () => {
-        const stub = await runner.run(ex);
+        const stub = await stubs.run(ex);
         assert.notEqual(stub.status, "pass", `${ex.name}: the stub passes its tests`);
         assert.ok(stub.tests.every((x) => !x.ok), `${ex.name}: some test passes on the stub`);
-        const sol = await runner.run({ ...ex, file: ex.solutionFile, testFile: solutionTest(ex) });
+        const sol = await solutions.run(ex);
         assert.equal(
           sol.status,
           "pass",
@@ -96,39 +183,40 @@ Deno.test("author: every stub fails its public tests and every solution passes t
       });
     }
   } finally {
-    runner.close();
+    stubs.close();
+    solutions.close();
+    await Deno.remove(solved, { recursive: true });
   }
 });
 
-Deno.test("author: every misconception variant differs from the solution on its probes", async () => {
-  for (const [name, cat] of Object.entries(CATALOGUE)) {
-    const ex = EXERCISES.find((e) => e.name === name)!;
+Deno.test("author: the probes tell every variant apart from the solution and from every other variant", async () => {
+  const problems: string[] = [];
+  for (const ex of EXERCISES) {
+    const cat = await variantsFor(ex);
+    if (!cat) continue;
     const mod = await import(pathToFileURL(join(ROOT, ex.solutionFile)).href);
-    const outputs = [];
-    for (const args of cat.probes) {
-      outputs.push(await mod[ex.entry](...(reviveFunctions(structuredClone(args)) as unknown[])));
-    }
-    for (const v of cat.variants) {
-      let differs = false;
-      for (const [i, args] of cat.probes.entries()) {
-        let wrong: unknown;
+    const run = async (fn: (...a: unknown[]) => unknown) => {
+      const outs = [];
+      for (const args of cat.probes) {
         try {
-          wrong = await v.fn(...(reviveFunctions(structuredClone(args)) as unknown[]));
+          outs.push(await fn(...(reviveFunctions(structuredClone(args)) as unknown[])));
         } catch {
-          differs = true;
-          continue;
+          outs.push({ threw: true });
         }
-        if (compare(wrong, outputs[i], { rtol: 1e-6 }) !== null) differs = true;
       }
-      assert.ok(
-        differs,
-        `${v.id}: gives the right answer on every probe, so it cannot be told apart`,
-      );
+      return outs;
+    };
+    const same = (a: unknown[], b: unknown[]) =>
+      a.every((x, i) => compare(x, b[i], { rtol: 1e-6, atol: 1e-9 }) === null);
+    const outputs = [{ id: "the solution", outs: await run(mod[ex.entry]) }];
+    for (const v of cat.variants) outputs.push({ id: v.id, outs: await run(v.fn) });
+    for (let i = 0; i < outputs.length; i++) {
+      for (let j = i + 1; j < outputs.length; j++) {
+        if (same(outputs[i].outs, outputs[j].outs)) {
+          problems.push(`${ex.name}: ${outputs[j].id} and ${outputs[i].id} agree on every probe`);
+        }
+      }
     }
   }
-});
-
-Deno.test("author: course/originals.json matches exercises/", async () => {
-  const recorded = JSON.parse(await read("course/originals.json"));
-  assert.deepEqual(recorded, await collectOriginals(ROOT), "run `deno task originals`");
+  assert.deepEqual(problems, []);
 });

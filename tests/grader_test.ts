@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { allExercises } from "../course/manifest.ts";
-import { CATALOGUE } from "../course/misconceptions/mod.ts";
+import { variantsFor } from "../grader/course_data.ts";
 import { reviveFunctions } from "../lib/fixtures.ts";
 import {
   type Caller,
@@ -237,7 +237,7 @@ async function gradeDirectly(
 
 Deno.test("grade: every catalogued misconception fails the hidden tests and is diagnosed", async (t) => {
   for (const ex of allExercises()) {
-    for (const variant of CATALOGUE[ex.name]?.variants ?? []) {
+    for (const variant of (await variantsFor(ex))?.variants ?? []) {
       await t.step(variant.id, async () => {
         const er = await gradeDirectly(ex, variant.fn);
         const score = er.cases.reduce((s, c) => s + c.score, 0);

@@ -190,14 +190,14 @@ Deno.test("lesson verify: exit 0 only when every public test passes", async () =
 
 Deno.test("lesson --lang: a translated edition only adds files under locales/", async () => {
   await withKit(async (kit) => {
-    await Deno.mkdir(join(kit, "locales", "zh", "hints"), { recursive: true });
+    await Deno.mkdir(join(kit, "locales", "zh", "01_linear_regression"), { recursive: true });
     await Deno.writeTextFile(
       join(kit, "locales", "zh", "messages.json"),
       JSON.stringify({ "verdict.fail": "✗ {count} 个公开测试中有 {failed} 个失败（{ms} 毫秒）。" }),
     );
     await Deno.writeTextFile(
-      join(kit, "locales", "zh", "hints", "01_linear_regression.json"),
-      JSON.stringify({ predict: ["每个样本是 X 的一行。", "ŷᵢ = Σⱼ Xᵢⱼ wⱼ + b", "X.map(…)"] }),
+      join(kit, "locales", "zh", "01_linear_regression", "predict.json"),
+      JSON.stringify({ hints: ["每个样本是 X 的一行。", "ŷᵢ = Σⱼ Xᵢⱼ wⱼ + b", "X.map(…)"] }),
     );
     const run = await lesson(kit, "--lang", "zh");
     assert.match(run.stdout, /3 个公开测试中有 3 个失败/);

@@ -29,6 +29,8 @@ Deno.test("release: the kit has the course and the loop, and no solutions, hidde
           "lessons/01_linear_regression.md",
           "exercises/01_linear_regression/predict.ts",
           "exercises/01_linear_regression/predict_test.ts",
+          "course/01_linear_regression/mse/diagnosis.json",
+          "locales/en/01_linear_regression/mse.json",
         ]
       ) {
         assert.ok(files.includes(f), `missing ${f}`);
@@ -36,7 +38,10 @@ Deno.test("release: the kit has the course and the loop, and no solutions, hidde
     });
     await t.step("what it must not hold", async () => {
       assert.deepEqual(
-        files.filter((f) => /^(solutions|grader|dev|bench|\.ci)\//.test(f) || /secret/.test(f)),
+        files.filter((f) =>
+          /^(solutions|grader|dev|bench|\.ci)\//.test(f) || /secret/.test(f) ||
+          /(hidden|variants)\.ts$|\/_\w+\.ts$/.test(f)
+        ),
         [],
       );
       for (const f of await allFiles(out)) {

@@ -1,0 +1,61 @@
+import type { tfGradient } from "../../../exercises/02_gradient_descent/tf_gradient.ts";
+import { cases } from "../../define.ts";
+import { randomMatrix, randomVector } from "../../../lib/random.ts";
+import { exactGradient, F32, type V } from "../_hidden.ts";
+
+/** Hidden cases of `tfGradient`. */
+export default cases<typeof tfGradient>([
+  {
+    id: "on-the-article-s-data-x-1-4-y-2x-at-w-0-b-0",
+    name: "tfGradient() on the article's data x = 1..4, y = 2x, at w = 0, b = 0",
+    points: 2,
+    args: () => [[[1], [2], [3], [4]], [2, 4, 6, 8], [0], 0],
+    expect: exactGradient,
+    tol: F32,
+  },
+  {
+    id: "of-a-single-sample-with-a-single-feature",
+    name: "tfGradient() of a single sample with a single feature",
+    points: 2,
+    args: (r) => [randomMatrix(r, 1, 1), randomVector(r, 1), randomVector(r, 1), r.normal()],
+    expect: exactGradient,
+    tol: F32,
+  },
+  {
+    id: "on-random-x-of-a-random-shape-n-d",
+    name: "tfGradient() on random X of a random shape [N, D]",
+    points: 3,
+    args: (r) => {
+      const N = 5 + r.int(20);
+      const D = 1 + r.int(6);
+      return [randomMatrix(r, N, D), randomVector(r, N), randomVector(r, D), r.normal()];
+    },
+    expect: exactGradient,
+    tol: F32,
+  },
+  {
+    id: "is-zero-at-a-perfect-fit",
+    name: "tfGradient() is zero at a perfect fit",
+    points: 1,
+    args: (r) => {
+      const N = 3 + r.int(10);
+      const D = 1 + r.int(4);
+      const X = randomMatrix(r, N, D);
+      const w = randomVector(r, D);
+      const b = r.normal();
+      return [X, X.map((row) => row.reduce((s, x, j) => s + x * w[j], b)), w, b];
+    },
+    expect: (_X, _y, w) => ({ dW: (w as V).map(() => 0), db: 0 }),
+    tol: { rtol: 1e-4, atol: 1e-4 },
+  },
+  {
+    id: "throws-a-rangeerror-when-y-and-x-differ-in-length",
+    name: "tfGradient() throws a RangeError when y and X differ in length",
+    points: 2,
+    args: (r) => {
+      const N = 2 + r.int(5);
+      return [randomMatrix(r, N, 2), randomVector(r, N + 1), [0, 0], 0];
+    },
+    throws: "RangeError",
+  },
+]);
