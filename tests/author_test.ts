@@ -11,6 +11,7 @@ import { variantsFor } from "../grader/course_data.ts";
 import { compare } from "../lib/compare.ts";
 import { reviveFunctions } from "../lib/fixtures.ts";
 import { Runner } from "../learner/runner.ts";
+import { loadContent } from "../learner/content.ts";
 import { copyKit } from "../dev/kit.ts";
 import { AUTHOR_TODO, checkCourse } from "../dev/completeness.ts";
 import { scaffold } from "../dev/new_exercise.ts";
@@ -219,4 +220,46 @@ Deno.test("author: the probes tell every variant apart from the solution and fro
     }
   }
   assert.deepEqual(problems, []);
+});
+
+Deno.test("author: every third hint is code that type-checks under strict in its exercise", async () => {
+  // The stub with its TODO lines and its throw replaced by the hint, in a scratch kit.
+  const kit = await Deno.makeTempDir({ prefix: "tensorlings-hints-" });
+  await copyKit(ROOT, kit);
+  const content = await loadContent(ROOT);
+  const files: string[] = [];
+  try {
+    for (const ex of EXERCISES) {
+      const hint = content.hints[ex.name][2];
+      const stub = await Deno.readTextFile(join(ROOT, ex.file));
+      const pasted = stub.replace(/^\s*\/\/ TODO.*\n/gm, "")
+        .replace(
+          /^(\s*)throw new Error\("Not implemented.*\n/m,
+          (_, indent) => `${indent}${hint}\n`,
+        );
+      assert.ok(pasted.includes(hint), `${ex.name}: the stub has no "Not implemented" throw`);
+      await Deno.writeTextFile(join(kit, ex.file), pasted);
+      files.push(join(kit, ex.file));
+    }
+    const check = async (paths: string[]) => {
+      const r = await new Deno.Command(Deno.execPath(), {
+        args: ["check", "--quiet", "--config", join(ROOT, "deno.json"), ...paths],
+        stdout: "piped",
+        stderr: "piped",
+        env: { NO_COLOR: "1" },
+      }).output();
+      return r.success ? null : new TextDecoder().decode(r.stderr).slice(0, 400);
+    };
+    // All at once; only when that fails, one by one, so each failure names its exercise.
+    const failing: string[] = [];
+    if (await check(files)) {
+      for (const [i, file] of files.entries()) {
+        const error = await check([file]);
+        if (error) failing.push(`${EXERCISES[i].name}: ${error}`);
+      }
+    }
+    assert.deepEqual(failing, []);
+  } finally {
+    await Deno.remove(kit, { recursive: true });
+  }
 });
