@@ -47,22 +47,23 @@ export const LESSONS: Lesson[] = [
     title: "Gradient descent",
     exercises: [
       plain("mse_gradient", "mseGradient", "the-gradient-of-the-mse", { forbiddenOps: AUTODIFF }),
+      plain("numerical_gradient", "numericalGradient", "checking-a-gradient", {
+        forbiddenOps: AUTODIFF,
+      }),
+      plain("tf_gradient", "tfGradient", "checking-a-gradient", { timeLimitMs: 5000 }),
       plain("batch_gd", "batchGradientDescent", "batch-gradient-descent", {
         forbiddenOps: [...AUTODIFF, "train.sgd"],
       }),
+      plain("lr_bound", "maxStableLearningRate", "how-large-a-step-is-safe", { timeLimitMs: 5000 }),
       plain("sgd", "stochasticGradientDescent", "stochastic-gradient-descent", {
         forbiddenOps: [...AUTODIFF, "train.sgd"],
       }),
       plain("minibatch_gd", "miniBatchGradientDescent", "mini-batch-gradient-descent", {
         forbiddenOps: [...AUTODIFF, "train.sgd"],
       }),
-      plain("numerical_gradient", "numericalGradient", "checking-a-gradient", {
-        forbiddenOps: AUTODIFF,
-      }),
-      plain("tf_gradient", "tfGradient", "checking-a-gradient", { timeLimitMs: 5000 }),
       plain("momentum", "momentumStep", "momentum", { forbiddenOps: ["train.momentum"] }),
+      plain("rmsprop", "rmspropStep", "rmsprop", { forbiddenOps: ["train.rmsprop"] }),
       plain("adam", "adamStep", "adam", { forbiddenOps: ["train.adam"] }),
-      plain("lr_bound", "maxStableLearningRate", "how-large-a-step-is-safe", { timeLimitMs: 5000 }),
     ],
   },
   { dir: "03_logistic_regression", title: "Logistic regression", exercises: [] },
