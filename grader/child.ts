@@ -6,8 +6,8 @@
  *
  * Protocol (one JSON object per line on stdin, answers on stdout):
  * the first line is `{ "nonce": "…", "preload": [modules] }`; then each line is a call
- * `{ id, file, entry, args }`, or `{ id, file, load: true }` to import a
- * module before its first call; each answer is a line `<nonce> <json>`.
+ * `{ id, file, entry, args }`, or `{ id, file, entry, load: true }` to import
+ * a module before its first call (and check that it exports `entry`); each answer is a line `<nonce> <json>`.
  * Student code may print anything: only lines starting with the nonce,
  * which it never sees, count.
  *
@@ -71,7 +71,11 @@ function toPlain(value: unknown, budget: { n: number }, depth = 0): unknown {
   return { $type: typeof value };
 }
 
-function describeError(e: unknown): { name: string; message: string; permission: boolean } {
+const OVERFLOW = /^Maximum call stack size exceeded/;
+
+function describeError(
+  e: unknown,
+): { name: string; message: string; permission: boolean; stackOverflow: boolean } {
   let name = "Error";
   let message = "";
   try {
@@ -80,7 +84,13 @@ function describeError(e: unknown): { name: string; message: string; permission:
   } catch {
     message = "an error that could not be read";
   }
-  return { name, message, permission: e instanceof NotCapable || e instanceof PermissionDenied };
+  return {
+    name,
+    message,
+    permission: e instanceof NotCapable || e instanceof PermissionDenied,
+    // V8's own RangeError for runaway recursion: it is not a deliberate rejection of the input.
+    stackOverflow: e instanceof RangeError && OVERFLOW.test(message),
+  };
 }
 
 const reader = Deno.stdin.readable.getReader();
@@ -124,11 +134,6 @@ while (true) {
       mod = await import(call.file) as Record<string, unknown>;
       modules.set(call.file, mod);
     }
-    if (call.load) {
-      // Only load the module (its own time limit covers imports such as mathjs).
-      writeAll(encode(`\n${nonce} ${stringify({ id: call.id, ok: true, value: null })}\n`));
-      continue;
-    }
     const fn = mod[call.entry];
     if (typeof fn !== "function") {
       answer = {
@@ -136,6 +141,9 @@ while (true) {
         ok: false,
         error: { name: "MissingExport", message: call.entry, permission: false },
       };
+    } else if (call.load) {
+      // Only load the module (its own time limit covers imports such as mathjs).
+      answer = { id: call.id, ok: true, value: null, ms: performance.now() - t0 };
     } else {
       const value = await fn(...(reviveFunctions(call.args) as unknown[]));
       answer = {

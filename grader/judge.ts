@@ -28,8 +28,16 @@ export interface Answer {
   status: CallStatus;
   /** The returned value, decoded (NaN and Infinity restored). */
   value?: unknown;
-  error?: { name: string; message: string; permission: boolean };
+  error?: {
+    name: string;
+    message: string;
+    permission: boolean;
+    /** V8's "Maximum call stack size exceeded" (runaway recursion). */
+    stackOverflow?: boolean;
+  };
   ms: number;
+  /** `load` when the module could not be imported (or lacks the entry), before any call. */
+  phase?: "load" | "call";
 }
 
 /** Sandbox settings. */
@@ -254,13 +262,31 @@ export class Judge {
    * @returns The answer; never throws for anything the student's code does.
    */
   async call(call: Call): Promise<Answer> {
+    const loaded = await this.load(call.file, call.entry);
+    if (loaded.status !== "ok") return loaded;
+    return { ...(await this.#send(call, false)), phase: "call" };
+  }
+
+  /**
+   * Imports a module in the child (once per child) under the load time
+   * limit, and checks that it exports the entry function.
+   *
+   * @param file file: URL of the student's module.
+   * @param entry The function it must export.
+   * @returns `ok`, or how the import failed (`phase: "load"`).
+   */
+  async load(file: string, entry: string): Promise<Answer> {
     if (!this.#live || this.#live.exited) this.#live = this.#spawn();
-    if (!this.#live.loaded.has(call.file)) {
-      const loaded = await this.#send({ ...call, timeLimitMs: this.#opts.loadLimitMs }, true);
-      if (loaded.status !== "ok") return loaded;
-      this.#live?.loaded.add(call.file);
-    }
-    return this.#send(call, false);
+    if (this.#live.loaded.has(file)) return { status: "ok", ms: 0, phase: "load" };
+    const call = { file, entry, args: [], timeLimitMs: this.#opts.loadLimitMs };
+    const loaded = await this.#send(call, true);
+    if (loaded.status === "ok") this.#live?.loaded.add(file);
+    return { ...loaded, phase: "load" };
+  }
+
+  /** The time allowed to import a module (ms). */
+  get loadLimitMs(): number {
+    return this.#opts.loadLimitMs;
   }
 
   async #send(call: Call, load: boolean): Promise<Answer> {
@@ -270,7 +296,7 @@ export class Judge {
     const t0 = performance.now();
     const line = JSON.stringify(
       load
-        ? { id, file: call.file, load: true }
+        ? { id, file: call.file, entry: call.entry, load: true }
         : { id, file: call.file, entry: call.entry, args: call.args },
     ) + "\n";
     let timer: ReturnType<typeof setTimeout> | undefined;
