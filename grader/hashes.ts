@@ -96,12 +96,22 @@ export async function exerciseHash(
     secret: secretFingerprint(opts.secret),
     runtime: runtimeVersions(),
   };
-  return await sha256Hex([
-    ...await judgeFiles(repoRoot),
-    ...await fileParts(repoRoot, await gradeInputFiles(ex)),
-    enc.encode(JSON.stringify(facts)),
-  ]);
+  const key = `${repoRoot}\0${JSON.stringify(facts)}`;
+  let hit = hashCache.get(key);
+  if (!hit) {
+    hit = (async () =>
+      sha256Hex([
+        ...await judgeFiles(repoRoot),
+        ...await fileParts(repoRoot, await gradeInputFiles(ex)),
+        enc.encode(JSON.stringify(facts)),
+      ]))();
+    hashCache.set(key, hit);
+  }
+  return await hit;
 }
+
+/** Hashes already computed in this process (the files are read once per process). */
+const hashCache = new Map<string, Promise<string>>();
 
 /**
  * {@link exerciseHash} for several exercises.

@@ -150,6 +150,11 @@ export interface GradeResult {
     exercises?: Record<string, string>;
   };
   gradedAt: string;
+  /**
+   * Set when a resumed class run regraded only some exercises (their grade inputs changed)
+   * and kept the others from the earlier record: the ones regraded.
+   */
+  regraded?: string[];
   /** The student's exercise files by exercise name (with `keepSources`), for similarity checks. */
   sources?: Record<string, string>;
 }

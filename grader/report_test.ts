@@ -319,8 +319,8 @@ Deno.test("renderReport() shows every section with the right numbers", async (t)
   await t.step("cases, per exercise in <details>", () => {
     assert.match(byId(html, "cases-predict"), /2 cases · lowest pass rate 50% \(case b\)/);
     assert.deepEqual(rows(byIdHtml(html, "cases-mse")), [
-      ["case a", "5", "3 / 3", "100%"],
-      ["case b", "5", "1 / 3", "33%"],
+      ["case a", "5", "3 / 3", "100%", ""],
+      ["case b", "5", "1 / 3", "33%", "2 wrong"],
     ]);
   });
   await t.step("misconceptions, most frequent first, linked to the lesson", () => {
