@@ -112,9 +112,15 @@ Deno.test("grade-all: every awkward submission is reported for its student and t
       const csv = gradebookCsv(await buildGradebook([...records.values()], ROOT));
       const rows = csv.trim().split("\n");
       assert.equal(rows.length, 10);
-      assert.match(rows[0], /^id,status,score,max,days_late,penalty,final,predict,mse,/);
+      assert.match(
+        rows[0],
+        /^id,status,score,max,days_late,penalty,final,predict,mse,.*,lr_bound,not_passed,flags,error$/,
+      );
       assert.match(csv, /\nalice,graded,20,/);
       assert.match(csv, /\ndave,error,0,/);
+      // How the cases that earned nothing ended, from the outcomes.
+      const hal = rows.find((r) => r.startsWith("hal,"))!.split(",");
+      assert.equal(hal[rows[0].split(",").indexOf("not_passed")], "timeout:2 not-run:5");
     });
   } finally {
     await Deno.remove(dir, { recursive: true });
