@@ -13,7 +13,9 @@ import {
   type GradeResult,
   gradeSubmission,
 } from "../grader/grade.ts";
-import type { Answer, Call } from "../grader/judge.ts";
+import { type Answer, type Call, denoCacheDir, Judge } from "../grader/judge.ts";
+import { stageSubmission } from "../grader/submission.ts";
+import { randomMatrix, rng } from "../lib/random.ts";
 import { toGradescope, toJunit, toText } from "../grader/formats.ts";
 import { budgetOf } from "../grader/budget.ts";
 import { lossDiverges, lossFallsTo } from "../grader/checks.ts";
@@ -458,7 +460,6 @@ Deno.test("grade: budgets come from the manifest, and the submission's from them
 
 Deno.test("grade: training checks recompute the loss from the returned parameters", async () => {
   const { HIDDEN } = await import("../grader/hidden/mod.ts");
-  const { rng } = await import("../lib/random.ts");
   for (const name of ["batch_gd", "sgd", "minibatch_gd"]) {
     const e = allExercises().find((x) => x.name === name)!;
     const ref = (await import(pathToFileURL(join(ROOT, e.solutionFile)).href))[e.entry];
@@ -489,5 +490,27 @@ Deno.test("grade: training checks recompute the loss from the returned parameter
         assert.notEqual(recomputed(madeUp, args), null);
       }
     }
+  }
+});
+
+Deno.test("judge: a 2M-float argument travels by reference and comes out exact", async () => {
+  const staged = await stageSubmission(join(ROOT, "solutions"), ROOT);
+  const judge = new Judge({ stageDir: staged.dir, repoRoot: ROOT, denoDir: await denoCacheDir() });
+  try {
+    const r = rng(7);
+    const X = randomMatrix(r, 1_000_000, 2); // [N, 2]: 2M float64s
+    X[3][1] = Number.MAX_VALUE;
+    X[5][0] = -Number.MIN_VALUE;
+    const w = [r.normal(), r.normal()];
+    const file = pathToFileURL(join(staged.dir, "exercises/01_linear_regression/predict.ts")).href;
+    const a = await judge.call({ file, entry: "predict", args: [X, w, 0.5], timeLimitMs: 30_000 });
+    assert.equal(a.status, "ok", JSON.stringify(a.error));
+    const { predict } = await import("../solutions/01_linear_regression/predict.ts");
+    assert.deepEqual(a.value, predict(X, w, 0.5));
+    // The data file is gone once the call has answered.
+    assert.deepEqual([...Deno.readDirSync(join(staged.dir, "data"))], []);
+  } finally {
+    await judge.close();
+    await staged.cleanup();
   }
 });
