@@ -120,7 +120,9 @@ export function classStats(gb: Gradebook): ClassStats {
     const misc = new Map<string, MisconceptionStats>();
     for (const er of tried) {
       for (const c of er.cases) {
-        const cs = cases.get(c.name) ??
+        // By the case's stable id (records from before ids existed have only names).
+        const key = c.id ?? c.name;
+        const cs = cases.get(key) ??
           { name: c.name, max: c.max, passed: 0, of: 0, outcomes: {} };
         cs.of++;
         if (c.status === "passed") cs.passed++;
@@ -128,7 +130,7 @@ export function classStats(gb: Gradebook): ClassStats {
           const why = c.voided ? "not counted" : c.outcome ?? "failed";
           cs.outcomes[why] = (cs.outcomes[why] ?? 0) + 1;
         }
-        cases.set(c.name, cs);
+        cases.set(key, cs);
       }
       const d = er.diagnosis;
       if (d) {

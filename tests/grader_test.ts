@@ -60,6 +60,8 @@ Deno.test("grade: the reference solutions score full marks and the stubs score 0
   assert.deepEqual(zero.flags, []);
   assert.match(toText(zero), /not attempted: the file is still the unchanged stub/);
   assert.ok(zero.exercises.every((e) => e.untouched));
+  assert.ok(zero.exercises.every((e) => e.cases.every((c) => c.outcome === "not-attempted")));
+  assert.equal((toJunit(zero).match(/<skipped /g) ?? []).length, 84);
 });
 
 Deno.test("grade: an edited stub is run (and still reported as not implemented)", async () => {
@@ -375,6 +377,9 @@ Deno.test("grade: a module that throws at import fails every case of its exercis
   });
   assert.equal(syntax.score, 0);
   assert.ok(syntax.exercises[0].cases.every((c) => c.outcome === "load-error"));
+  // JUnit: a load error is an error, not a wrong answer; an unchanged stub is skipped.
+  assert.equal((toJunit(syntax).match(/<error type="load-error"/g) ?? []).length, 8);
+  assert.match(toJunit(syntax), /<testsuite name="mse" tests="8" failures="0" errors="8"/);
 });
 
 Deno.test("grade: rejecting bad input counts only beside a passing value case", async () => {
