@@ -102,7 +102,7 @@ export async function exerciseHash(
     hit = (async () =>
       sha256Hex([
         ...await judgeFiles(repoRoot),
-        ...await fileParts(repoRoot, await gradeInputFiles(ex)),
+        ...await fileParts(repoRoot, gradeInputFiles(ex)),
         enc.encode(JSON.stringify(facts)),
       ]))();
     hashCache.set(key, hit);

@@ -19,6 +19,7 @@ import { randomMatrix, rng } from "../lib/random.ts";
 import { toGradescope, toJunit, toText } from "../grader/formats.ts";
 import { budgetOf } from "../grader/budget.ts";
 import { lossDiverges, lossFallsTo } from "../grader/checks.ts";
+import { gradeInputFiles } from "../grader/course_data.ts";
 import { readZip } from "../grader/zip.ts";
 import { writeZip } from "../dev/zip_write.ts";
 import { ROOT, runScript } from "./_helpers.ts";
@@ -518,4 +519,23 @@ Deno.test("judge: a 2M-float argument travels by reference and comes out exact",
     await judge.close();
     await staged.cleanup();
   }
+});
+
+Deno.test("gradeInputFiles() lists what decides an exercise's grade", () => {
+  const batch = allExercises().find((e) => e.name === "batch_gd")!;
+  const files = gradeInputFiles(batch);
+  for (
+    const f of [
+      "exercises/02_gradient_descent/batch_gd.ts", // the published stub
+      "solutions/02_gradient_descent/batch_gd.ts",
+      "solutions/02_gradient_descent/mse_gradient.ts", // imported by the reference
+      "solutions/01_linear_regression/mse.ts",
+      "solutions/01_linear_regression/predict.ts",
+    ]
+  ) assert.ok(files.includes(f), f);
+  assert.ok(files.some((f) => f.startsWith("grader/hidden/")), files.join(" "));
+  assert.ok(files.some((f) => f.startsWith("course/misconceptions/")), files.join(" "));
+  assert.ok(files.some((f) => f.startsWith("locales/en/misconceptions/")), files.join(" "));
+  // Nothing of another lesson's exercises.
+  assert.ok(!files.some((f) => f.includes("normal_equations")), files.join(" "));
 });
