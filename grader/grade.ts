@@ -20,7 +20,7 @@ import { exerciseHashes } from "./hashes.ts";
 import { denoCacheDir, Judge } from "./judge.ts";
 import type { MessageContext } from "./outcome.ts";
 import type { ExerciseResult, GradeOptions, GradeResult } from "./record.ts";
-import { References } from "./references.ts";
+import { reachedExercises, References } from "./references.ts";
 import { scanFile } from "./scan.ts";
 import { type Flag, stageSubmission } from "./submission.ts";
 import { graderHash, runtimeVersions } from "./versions.ts";
@@ -81,10 +81,11 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
   const heavy = new Set(
     heavyIn(exercises.filter((e) => !untouched.has(e.name)).map((e) => texts.get(e.file) ?? "")),
   );
-  judge.start([
+  const preload = [
     ...(heavy.has("tf") ? [pathToFileURL(join(staged.dir, "lib", "tf.ts")).href] : []),
     ...(heavy.has("mathjs") && mathjs.mentioned ? ["mathjs"] : []),
-  ]);
+  ];
+  judge.start(preload);
   if (!judge.memoryCapped) {
     flags.push({
       code: "no-memory-cap",
@@ -100,6 +101,8 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     submissionBudgetMs(plan.map((p) => ({ ...p, cases: p.cases.length })));
   const deadline = t0 + budgetMs;
   const fatal = { count: 0 };
+  /** Exercises that the student's files graded so far import (the child may hold them). */
+  const reached = new Set<string>();
   const results: ExerciseResult[] = [];
   const sources: Record<string, string> = {};
   try {
@@ -158,7 +161,14 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
         );
         continue;
       }
-      await refs.before(ex);
+      const flipped = await refs.before(ex);
+      if (flipped.some((f) => reached.has(f.name))) {
+        // An exercise graded earlier imported a later one, so the child holds the module that
+        // re-exported the student's file: a fresh child loads the reference now in place.
+        await judge.close();
+        judge.start(preload);
+      }
+      for (const r of reachedExercises(ex.file, texts, course)) reached.add(r.name);
       const deps = refs.dependenciesOf(ex, texts, course);
       if (deps.length) {
         er.dependencies = deps.map((d) => {

@@ -135,12 +135,18 @@ export class References {
    * course are staged; the others (and its own) re-export the student's files.
    *
    * @param ex The exercise about to be graded.
+   * @returns The exercises whose reference was put in place just now.
    */
-  async before(ex: ResolvedExercise): Promise<void> {
+  async before(ex: ResolvedExercise): Promise<ResolvedExercise[]> {
+    const flipped: ResolvedExercise[] = [];
     for (const [rel, m] of this.#mapped) {
       const real = m.ex.index < ex.index;
-      if (real !== m.real) await this.#write(rel, real);
+      if (real !== m.real) {
+        await this.#write(rel, real);
+        if (real) flipped.push(m.ex);
+      }
     }
+    return flipped;
   }
 
   /**

@@ -539,3 +539,19 @@ Deno.test("gradeInputFiles() lists what decides an exercise's grade", () => {
   // Nothing of another lesson's exercises.
   assert.ok(!files.some((f) => f.includes("normal_equations")), files.join(" "));
 });
+
+Deno.test("grade: an exercise that imports a later one does not leave the later one unreferenced", async () => {
+  const predict = await Deno.readTextFile(join(ROOT, "solutions/01_linear_regression/predict.ts"));
+  const r = await gradeWith({
+    // predict (graded first) imports mse_gradient, so the child loads the student's mse_gradient…
+    "exercises/01_linear_regression/predict.ts":
+      `import { mseGradient } from "../02_gradient_descent/mse_gradient.ts";\nvoid mseGradient;\n` +
+      predict,
+    "exercises/02_gradient_descent/mse_gradient.ts":
+      "export function mseGradient(X: number[][]) { return { dW: X[0].map(() => 0), db: 0 }; }\n",
+  }, { only: ["predict", "mse_gradient", "batch_gd"] });
+  assert.equal(ex(r, "predict").score, ex(r, "predict").max, toText(r));
+  assert.ok(ex(r, "mse_gradient").score < ex(r, "mse_gradient").max);
+  // …yet batch_gd, graded later, gets the reference mse_gradient.
+  assert.equal(ex(r, "batch_gd").score, ex(r, "batch_gd").max, toText(r));
+});
