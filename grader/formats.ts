@@ -22,13 +22,13 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.
  */
 export function exerciseNotes(ex: ExerciseResult): string[] {
   const out = [...(ex.notes ?? [])];
-  if (ex.dependencies?.length) {
-    const names = ex.dependencies.map((d) => d.name);
+  const failing = ex.dependencies?.filter((d) => d.passes === false).map((d) => d.name) ?? [];
+  // Said when it matters: the exercise lost points, or the student's own dependency is wrong.
+  if (ex.dependencies?.length && (ex.score < ex.max || failing.length)) {
     out.push(
-      `Graded with the reference ${names.join(", ")} (which your file imports), so a mistake ` +
-        "there is charged only in that exercise.",
+      `Graded with the reference ${ex.dependencies.map((d) => d.name).join(", ")} (which your ` +
+        "file imports), so a mistake there is charged only in that exercise.",
     );
-    const failing = ex.dependencies.filter((d) => d.passes === false).map((d) => d.name);
     if (failing.length) {
       out.push(
         `Your ${failing.join(", ")} ${

@@ -69,7 +69,12 @@ export async function packTensors(
     if (!shape || n < minNumbers) return v.map(pack);
     const data = new Float64Array(n);
     if (shape.length === 1) data.set(v as number[]);
-    else (v as number[][]).forEach((row, i) => data.set(row, i * shape[1]));
+    else {
+      // A plain loop: set() per short row costs more than the copy itself.
+      const d = shape[1];
+      let k = 0;
+      for (const row of v as number[][]) for (let j = 0; j < d; j++) data[k++] = row[j];
+    }
     const path = join(dir, `${prefix}-${files.length}.f64`);
     files.push(path);
     // Float64Array is little-endian on every platform Deno runs on.
