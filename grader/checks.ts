@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { HiddenCase } from "./types.ts";
+import type { HiddenCase } from "../course/define.ts";
 
 type M = number[][];
 type V = number[];
