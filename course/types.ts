@@ -18,6 +18,25 @@ export interface Exercise {
   timeLimitMs: number;
   /** tfjs ops the learner must not delegate to (the point is to write them). */
   forbiddenOps: string[];
+  /** Time budgets that differ from the defaults (see {@link Budget}). */
+  budget?: Partial<Budget>;
+}
+
+/**
+ * An exercise's time budgets, in ms. Defaults (README, "Budgets"): `publicMs` is
+ * `timeLimitMs`; `caseMs` is half of `publicMs`, because the public limit also pays for
+ * importing the module and its tests while a hidden case's limit covers only the call;
+ * `longMs` is `publicMs`; `loadMs` is 8000.
+ */
+export interface Budget {
+  /** The learner's loop: one run of the public test file, imports included. */
+  publicMs: number;
+  /** The grader: one hidden case's call. */
+  caseMs: number;
+  /** A long-running (training) run, where the loop or a case allows one. */
+  longMs: number;
+  /** The grader: importing the student's module once. */
+  loadMs: number;
 }
 
 /** One lesson: a Markdown file and a folder of exercises. */

@@ -10,8 +10,11 @@
 import { sha256Hex } from "../lib/hash.ts";
 import { join } from "node:path";
 import type { StudentRecord } from "./class_types.ts";
+import { allExercises } from "../course/manifest.ts";
 import { gradeSubmission } from "./grade.ts";
+import { exerciseHashes } from "./hashes.ts";
 import { lateInfo, type LatePolicy } from "./late.ts";
+import type { GradeResult } from "./record.ts";
 import { SubmissionError } from "./submission.ts";
 import { graderHash } from "./versions.ts";
 
@@ -133,11 +136,56 @@ export interface ClassOptions {
 
 /** What a class run did. */
 export interface ClassSummary {
+  /** Students graded (in full, or the exercises whose grade inputs changed). */
   graded: number;
+  /** Of those, students whose earlier record was kept for some exercises. */
+  partly: number;
+  /** Exercises graded in all (a full grading counts every selected exercise). */
+  exercisesGraded: number;
+  /** Students whose record was kept whole (late penalty recomputed). */
   reused: number;
   errors: number;
   total: number;
   skipped: string[];
+}
+
+/**
+ * An earlier record with some exercises regraded: the fresh exercises replace
+ * the old ones, in course order; flags of the kept exercises stay.
+ *
+ * @param old The earlier result.
+ * @param fresh The result of grading the changed exercises.
+ * @param selected The exercises the record must hold, in course order.
+ * @returns The merged result.
+ */
+export function mergeResults(
+  old: GradeResult,
+  fresh: GradeResult,
+  selected: string[],
+): GradeResult {
+  const regraded = new Set(fresh.exercises.map((e) => e.name));
+  const byName = new Map(old.exercises.map((e) => [e.name, e]));
+  for (const e of fresh.exercises) byName.set(e.name, e);
+  const exercises = selected.flatMap((n) => byName.get(n) ?? []);
+  const kept = (n?: string) => n !== undefined && !regraded.has(n) && selected.includes(n);
+  const flags = [...fresh.flags, ...old.flags.filter((f) => kept(f.exercise))];
+  const hashes = { ...fresh.hashes.exercises };
+  const sources = { ...fresh.sources };
+  for (const n of selected) {
+    if (!kept(n)) continue;
+    if (old.hashes.exercises?.[n]) hashes[n] = old.hashes.exercises[n];
+    if (old.sources?.[n] !== undefined) sources[n] = old.sources[n];
+  }
+  return {
+    ...fresh,
+    score: exercises.reduce((s, e) => s + e.score, 0),
+    max: exercises.reduce((s, e) => s + e.max, 0),
+    exercises,
+    flags,
+    hashes: { ...fresh.hashes, exercises: hashes },
+    ...(fresh.sources || old.sources ? { sources } : {}),
+    regraded: [...regraded],
+  };
 }
 
 async function readRecord(path: string): Promise<StudentRecord | null> {
@@ -175,21 +223,30 @@ export async function gradeClass(
     const [i, n] = opts.shard;
     jobs = jobs.filter((_, k) => k % n === i - 1);
   }
+  const selected = allExercises().filter((e) => !opts.only || opts.only.includes(e.name));
+  const selectedNames = selected.map((e) => e.name);
+  const current = await exerciseHashes(opts.repoRoot, selected, opts);
   const summary: ClassSummary = {
     graded: 0,
+    partly: 0,
+    exercisesGraded: 0,
     reused: 0,
     errors: 0,
     total: jobs.length,
     skipped: listing.skipped,
   };
   let done = 0;
-  const finish = async (record: StudentRecord, reused: boolean) => {
-    if (!reused) {
+  const finish = async (record: StudentRecord, reused: boolean, changed = !reused) => {
+    if (changed) {
       await writeAtomic(resultPath(opts.outDir, record.id), JSON.stringify(record, null, 1) + "\n");
     }
     if (record.status === "error") summary.errors++;
     if (reused) summary.reused++;
     else summary.graded++;
+    if (record.result && !reused) {
+      summary.exercisesGraded += record.result.regraded?.length ?? record.result.exercises.length;
+      if (record.result.regraded) summary.partly++;
+    }
     opts.onProgress?.(++done, jobs.length, record, reused);
   };
   const one = async (job: Job) => {
@@ -206,28 +263,60 @@ export async function gradeClass(
     const { id, path } = job.entry;
     const hash = await inputHash(path);
     const old = await readRecord(resultPath(opts.outDir, id));
-    if (old && old.inputHash === hash && old.graderHash === gHash) return finish(old, true);
+    // The late penalty is always recomputed: the policy or the times file may have changed.
+    const late = opts.late ? await lateInfo(opts.late, id, path) : null;
+    const withLate = (r: StudentRecord, result: GradeResult): StudentRecord => {
+      const { late: _old, ...rest } = r;
+      return {
+        ...rest,
+        result,
+        ...(late ? { late } : {}),
+        finalScore: Math.round(result.score * (1 - (late?.penalty ?? 0)) * 100) / 100,
+      };
+    };
+    // What can be kept: an error record from the same grader, or the exercises of a graded
+    // record whose grade inputs (hash) are unchanged, for the same submission.
+    let keep: string[] = [];
+    if (old && old.inputHash === hash) {
+      if (old.status === "error" && old.graderHash === gHash) return finish(old, true);
+      const oldResult = old.status === "graded" ? old.result : undefined;
+      keep = selectedNames.filter((n) =>
+        oldResult?.exercises.some((e) => e.name === n) &&
+        oldResult.hashes.exercises?.[n] === current[n]
+      );
+      if (oldResult && keep.length === selectedNames.length) {
+        // Every selected exercise is unchanged; drop any that are no longer selected.
+        const exercises = oldResult.exercises.filter((e) => selectedNames.includes(e.name));
+        const result: GradeResult = exercises.length === oldResult.exercises.length ? oldResult : {
+          ...oldResult,
+          exercises,
+          score: exercises.reduce((n, e) => n + e.score, 0),
+          max: exercises.reduce((n, e) => n + e.max, 0),
+          flags: oldResult.flags.filter((f) => !f.exercise || selectedNames.includes(f.exercise)),
+        };
+        const record = withLate({ ...old, graderHash: gHash }, result);
+        return finish(record, true, JSON.stringify(record) !== JSON.stringify(old));
+      }
+    }
     let record: StudentRecord;
     try {
-      const result = await gradeSubmission(path, {
+      const redo = selectedNames.filter((n) => !keep.includes(n));
+      const fresh = await gradeSubmission(path, {
         repoRoot: opts.repoRoot,
         student: id,
         secret: opts.secret,
         keepSources: true,
-        only: opts.only,
+        only: redo,
         misconceptionTexts: opts.misconceptionTexts,
       });
-      const late = opts.late ? await lateInfo(opts.late, id, path) : null;
-      const finalScore = Math.round(result.score * (1 - (late?.penalty ?? 0)) * 100) / 100;
-      record = {
+      const result = keep.length ? mergeResults(old!.result!, fresh, selectedNames) : fresh;
+      record = withLate({
         id,
         status: "graded",
-        result,
-        ...(late ? { late } : {}),
-        finalScore,
+        finalScore: 0,
         inputHash: hash,
         graderHash: gHash,
-      };
+      }, result);
     } catch (e) {
       const error = e instanceof SubmissionError
         ? e.message.replace(path, `${id}`)

@@ -6,8 +6,8 @@
  *
  * Protocol (one JSON object per line on stdin, answers on stdout):
  * the first line is `{ "nonce": "…", "preload": [modules] }`; then each line is a call
- * `{ id, file, entry, args }`, or `{ id, file, load: true }` to import a
- * module before its first call; each answer is a line `<nonce> <json>`.
+ * `{ id, file, entry, args }`, or `{ id, file, entry, load: true }` to import
+ * a module before its first call (and check that it exports `entry`); each answer is a line `<nonce> <json>`.
  * Student code may print anything: only lines starting with the nonce,
  * which it never sees, count.
  *
@@ -26,6 +26,8 @@ const encode = encoder.encode.bind(encoder);
 const decoder = new TextDecoder();
 const decode = decoder.decode.bind(decoder);
 const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
+const readFileSync = Deno.readFileSync.bind(Deno);
+const F64 = Float64Array;
 const NotCapable = Deno.errors.NotCapable;
 const PermissionDenied = Deno.errors.PermissionDenied;
 const MAX_NUMBERS = 4_000_000;
@@ -71,7 +73,43 @@ function toPlain(value: unknown, budget: { n: number }, depth = 0): unknown {
   return { $type: typeof value };
 }
 
-function describeError(e: unknown): { name: string; message: string; permission: boolean } {
+const OVERFLOW = /^Maximum call stack size exceeded/;
+
+/**
+ * Rebuilds the large numeric arguments the grader sent by reference
+ * (`{ $tensor: path, shape }`, see grader/tensors.ts) as number[] or number[][].
+ */
+function reviveTensors(value: unknown): unknown {
+  if (isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveTensors(value[i]);
+    return value;
+  }
+  if (value === null || typeof value !== "object") return value;
+  const o = value as Record<string, unknown>;
+  if (typeof o.$tensor === "string" && isArray(o.shape)) {
+    const bytes = readFileSync(o.$tensor);
+    const data = new F64(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
+    const [n, d] = o.shape as number[];
+    if (d === undefined) {
+      const out: number[] = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = data[i];
+      return out;
+    }
+    const rows: number[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const row: number[] = new Array(d);
+      for (let j = 0; j < d; j++) row[j] = data[i * d + j];
+      rows[i] = row;
+    }
+    return rows;
+  }
+  for (const k of objectKeys(o)) o[k] = reviveTensors(o[k]);
+  return o;
+}
+
+function describeError(
+  e: unknown,
+): { name: string; message: string; permission: boolean; stackOverflow: boolean } {
   let name = "Error";
   let message = "";
   try {
@@ -80,22 +118,33 @@ function describeError(e: unknown): { name: string; message: string; permission:
   } catch {
     message = "an error that could not be read";
   }
-  return { name, message, permission: e instanceof NotCapable || e instanceof PermissionDenied };
+  return {
+    name,
+    message,
+    permission: e instanceof NotCapable || e instanceof PermissionDenied,
+    // V8's own RangeError for runaway recursion: it is not a deliberate rejection of the input.
+    stackOverflow: e instanceof RangeError && OVERFLOW.test(message),
+  };
 }
 
 const reader = Deno.stdin.readable.getReader();
-let buffered = "";
+// The line being read (without a line end yet), and the rest of the last chunk. Only new text
+// is searched for a line end, so a long line (a large argument) costs linear time.
+let partial = "";
+let rest = "";
 async function nextLine(): Promise<string | null> {
   while (true) {
-    const nl = buffered.indexOf("\n");
+    const nl = rest.indexOf("\n");
     if (nl >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
+      const line = partial + rest.slice(0, nl);
+      partial = "";
+      rest = rest.slice(nl + 1);
       return line;
     }
+    partial += rest;
     const { value, done } = await reader.read();
     if (done) return null;
-    buffered += decode(value, { stream: true });
+    rest = decode(value, { stream: true });
   }
 }
 
@@ -124,11 +173,6 @@ while (true) {
       mod = await import(call.file) as Record<string, unknown>;
       modules.set(call.file, mod);
     }
-    if (call.load) {
-      // Only load the module (its own time limit covers imports such as mathjs).
-      writeAll(encode(`\n${nonce} ${stringify({ id: call.id, ok: true, value: null })}\n`));
-      continue;
-    }
     const fn = mod[call.entry];
     if (typeof fn !== "function") {
       answer = {
@@ -136,8 +180,12 @@ while (true) {
         ok: false,
         error: { name: "MissingExport", message: call.entry, permission: false },
       };
+    } else if (call.load) {
+      // Only load the module (its own time limit covers imports such as mathjs).
+      answer = { id: call.id, ok: true, value: null, ms: performance.now() - t0 };
     } else {
-      const value = await fn(...(reviveFunctions(call.args) as unknown[]));
+      const args = reviveTensors(reviveFunctions(call.args)) as unknown[];
+      const value = await fn(...args);
       answer = {
         id: call.id,
         ok: true,

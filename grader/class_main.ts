@@ -136,7 +136,9 @@ export async function gradeAllMain(argv: string[]): Promise<number> {
   const gb = await buildGradebook(await readRecords([outDir]), REPO);
   await writeGradebook(gb, outDir);
   console.log(
-    `${summary.total} submissions: ${summary.graded} graded, ${summary.reused} unchanged since the last run, ${summary.errors} could not be graded. ` +
+    `${summary.total} submissions: ${summary.graded} graded (${summary.exercisesGraded} exercises; ` +
+      `${summary.partly} of them only where the grade inputs changed), ${summary.reused} unchanged ` +
+      `since the last run, ${summary.errors} could not be graded. ` +
       `Wrote ${join(outDir, "gradebook.csv")}, gradebook.json and report.html in ${
         ((performance.now() - started) / 1000).toFixed(1)
       } s.`,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { GradeResult } from "./grade.ts";
+import type { GradeResult } from "./record.ts";
 
 /** How late a submission was and what it cost. */
 export interface LateInfo {

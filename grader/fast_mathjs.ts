@@ -107,12 +107,14 @@ function facadeSource(pin: string, names: string[]): string {
  * @param stageDir The staging folder.
  * @param repoRoot The course repository (its deno.json is the base).
  * @param use How the submission uses mathjs ({@link mathjsUse}).
+ * @param scopes Import-map scopes to add (see `grader/references.ts`).
  * @returns The path of the staging folder's deno.json.
  */
 export async function writeStageConfig(
   stageDir: string,
   repoRoot: string,
   use: MathjsUse,
+  scopes: Record<string, Record<string, string>> = {},
 ): Promise<string> {
   const config = JSON.parse(await Deno.readTextFile(join(repoRoot, "deno.json")));
   const pin: string = config.imports.mathjs; // e.g. npm:mathjs@15.2.0
@@ -126,7 +128,8 @@ export async function writeStageConfig(
     imports = { ...imports, mathjs: "./vendor/mathjs.js", "tensorlings:mathjs": pin };
   }
   const path = join(stageDir, "deno.json");
-  await Deno.writeTextFile(path, JSON.stringify({ imports }, null, 2));
+  const config2 = Object.keys(scopes).length ? { imports, scopes } : { imports };
+  await Deno.writeTextFile(path, JSON.stringify(config2, null, 2));
   return path;
 }
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { GradeResult } from "./grade.ts";
+import type { CaseResult, ExerciseResult, GradeResult } from "./record.ts";
 
 /** Output formats of `deno task grade`. */
 export const FORMATS = ["text", "json", "gradescope", "junit"] as const;
@@ -12,6 +12,38 @@ export const FORMATS = ["text", "json", "gradescope", "junit"] as const;
 export type Format = (typeof FORMATS)[number];
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+
+/**
+ * Sentences about an exercise as a whole: the grading rules applied to it, and
+ * the other exercises its imports were graded with.
+ *
+ * @param ex One exercise's result.
+ * @returns Zero or more sentences.
+ */
+export function exerciseNotes(ex: ExerciseResult): string[] {
+  const out = [...(ex.notes ?? [])];
+  const failing = ex.dependencies?.filter((d) => d.passes === false).map((d) => d.name) ?? [];
+  // Said when it matters: the exercise lost points, or the student's own dependency is wrong.
+  if (ex.dependencies?.length && (ex.score < ex.max || failing.length)) {
+    out.push(
+      `Graded with the reference ${ex.dependencies.map((d) => d.name).join(", ")} (which your ` +
+        "file imports), so a mistake there is charged only in that exercise.",
+    );
+    if (failing.length) {
+      out.push(
+        `Your ${failing.join(", ")} ${
+          failing.length > 1 ? "fail" : "fails"
+        } some of its own cases: this exercise may not work with it as it stands.`,
+      );
+    }
+  }
+  return out;
+}
+
+/** A case that did not run or could not finish, as opposed to a wrong answer. */
+const isError = (c: CaseResult) =>
+  !["passed", "wrong", "not-run", "not-attempted"].includes(c.outcome) && !c.voided;
+const isSkipped = (c: CaseResult) => c.outcome === "not-run" || c.outcome === "not-attempted";
 
 /** A table per exercise, feedback, flags and the total. */
 export function toText(r: GradeResult): string {
@@ -23,6 +55,7 @@ export function toText(r: GradeResult): string {
       out.push(`  ${c.status === "passed" ? "✓" : "✗"} ${pad(c.name, 60)} ${c.score}/${c.max}`);
       if (c.message) out.push(`      ${c.message}`);
     }
+    for (const note of exerciseNotes(ex)) out.push(`  Note: ${note}`);
     if (ex.diagnosis) {
       out.push(`  Likely mistake: ${ex.diagnosis.title}`);
       if (ex.diagnosis.explain) out.push(`    ${ex.diagnosis.explain}`);
@@ -70,6 +103,7 @@ export function toGradescope(
         status: c.status,
         output: [
           c.message,
+          ...(c.status === "failed" ? exerciseNotes(ex) : []),
           ex.diagnosis && c.status === "failed"
             ? `Likely mistake: ${ex.diagnosis.title}. ${ex.diagnosis.explain} See ${ex.diagnosis.link}`
             : "",
@@ -92,34 +126,44 @@ const xml = (s: string) =>
 /** JUnit XML: a suite per exercise, a test case per hidden case. */
 export function toJunit(r: GradeResult): string {
   const suites = r.exercises.map((ex) => {
-    const failures = ex.cases.filter((c) => c.status === "failed").length;
+    const failures = ex.cases.filter((c) => c.status === "failed" && !isError(c) && !isSkipped(c))
+      .length;
+    const errors = ex.cases.filter(isError).length;
+    const skipped = ex.cases.filter(isSkipped).length;
     const time = ex.cases.reduce((s, c) => s + c.ms, 0) / 1000;
     const cases = ex.cases.map((c) => {
       const head = `    <testcase classname="${xml(`${ex.lesson}.${ex.name}`)}" name="${
         xml(c.name)
       }" time="${(c.ms / 1000).toFixed(3)}"`;
-      return c.status === "passed"
-        ? `${head}/>`
-        : `${head}>\n      <failure message="${xml(c.message)}">${
+      // JUnit's three kinds: a wrong answer fails, a call that threw or never finished is an
+      // error, a case that never ran is skipped.
+      const tag = c.status === "passed"
+        ? ""
+        : isSkipped(c)
+        ? `<skipped message="${xml(c.message)}"/>`
+        : isError(c)
+        ? `<error type="${xml(c.outcome)}" message="${xml(c.message)}">${xml(c.message)}</error>`
+        : `<failure type="${xml(c.voided ?? c.outcome)}" message="${xml(c.message)}">${
           xml(c.message)
-        }</failure>\n    </testcase>`;
+        }</failure>`;
+      return tag ? `${head}>\n      ${tag}\n    </testcase>` : `${head}/>`;
     });
     return `  <testsuite name="${
       xml(ex.name)
-    }" tests="${ex.cases.length}" failures="${failures}" time="${time.toFixed(3)}">\n${
-      cases.join("\n")
-    }\n  </testsuite>`;
+    }" tests="${ex.cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${
+      time.toFixed(3)
+    }">\n${cases.join("\n")}\n  </testsuite>`;
   });
   const tests = r.exercises.reduce((s, e) => s + e.cases.length, 0);
-  const failures = r.exercises.reduce(
-    (s, e) => s + e.cases.filter((c) => c.status === "failed").length,
-    0,
-  );
+  const all = r.exercises.flatMap((e) => e.cases);
+  const errors = all.filter(isError).length;
+  const skipped = all.filter(isSkipped).length;
+  const failures = all.filter((c) => c.status === "failed").length - errors - skipped;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${
     xml(`tensorlings${r.student ? " " + r.student : ""}`)
-  }" tests="${tests}" failures="${failures}" time="${(r.timings.totalMs / 1000).toFixed(3)}">\n${
-    suites.join("\n")
-  }\n</testsuites>\n`;
+  }" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${
+    (r.timings.totalMs / 1000).toFixed(3)
+  }">\n${suites.join("\n")}\n</testsuites>\n`;
 }
 
 /**

@@ -97,6 +97,19 @@ function csvField(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+/** How a student's cases that did not earn their points ended, e.g. `wrong:3 timeout:1`. */
+function outcomeCounts(s: StudentRecord): string {
+  const counts = new Map<string, number>();
+  for (const e of s.result?.exercises ?? []) {
+    for (const c of e.cases) {
+      if (c.status === "passed") continue;
+      const why = c.voided ? "not-counted" : c.outcome;
+      counts.set(why, (counts.get(why) ?? 0) + 1);
+    }
+  }
+  return [...counts].map(([o, n]) => `${o}:${n}`).join(" ");
+}
+
 /**
  * The gradebook as CSV: one row per student.
  *
@@ -113,6 +126,7 @@ export function gradebookCsv(gb: Gradebook): string {
     "penalty",
     "final",
     ...gb.exercises.map((e) => e.name),
+    "not_passed",
     "flags",
     "error",
   ];
@@ -127,6 +141,7 @@ export function gradebookCsv(gb: Gradebook): string {
       s.late?.penalty ?? "",
       s.finalScore,
       ...gb.exercises.map((e) => byName.get(e.name) ?? 0),
+      outcomeCounts(s),
       (s.result?.flags ?? []).map((f) => f.code + (f.exercise ? `:${f.exercise}` : "")).join(" "),
       s.error ?? "",
     ];

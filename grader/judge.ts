@@ -9,6 +9,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { packTensors, TENSOR_MIN_NUMBERS } from "./tensors.ts";
 
 /** One call of a student's function. */
 export interface Call {
@@ -28,8 +29,16 @@ export interface Answer {
   status: CallStatus;
   /** The returned value, decoded (NaN and Infinity restored). */
   value?: unknown;
-  error?: { name: string; message: string; permission: boolean };
+  error?: {
+    name: string;
+    message: string;
+    permission: boolean;
+    /** V8's "Maximum call stack size exceeded" (runaway recursion). */
+    stackOverflow?: boolean;
+  };
   ms: number;
+  /** `load` when the module could not be imported (or lacks the entry), before any call. */
+  phase?: "load" | "call";
 }
 
 /** Sandbox settings. */
@@ -48,6 +57,11 @@ export interface JudgeOptions {
   loadLimitMs?: number;
   /** The import map the child uses (default: the repository's deno.json). */
   configPath?: string;
+  /**
+   * Numeric arrays with at least this many numbers travel as binary files, not JSON
+   * (grader/tensors.ts); `Infinity` sends everything as JSON.
+   */
+  tensorMinNumbers?: number;
 }
 
 const MAX_PARTIAL_LINE = 32 * 1024 * 1024;
@@ -124,7 +138,14 @@ export class Judge {
 
   /** @param opts Sandbox settings. */
   constructor(opts: JudgeOptions) {
-    this.#opts = { memoryMiB: 1024, heapMiB: 512, loadLimitMs: 8_000, configPath: "", ...opts };
+    this.#opts = {
+      memoryMiB: 1024,
+      heapMiB: 512,
+      loadLimitMs: 8_000,
+      configPath: "",
+      tensorMinNumbers: TENSOR_MIN_NUMBERS,
+      ...opts,
+    };
     this.memoryCapped = prlimit() !== null;
     const lock = join(opts.repoRoot, "deno.lock");
     this.#lockPath = existsSync(lock) ? lock : null;
@@ -189,13 +210,16 @@ export class Judge {
     const prefix = nonce + " ";
     (async () => {
       const decoder = new TextDecoder();
-      let buf = "";
+      // Only the new text is searched for line ends: searching the whole pending line again
+      // at every chunk made a long answer (a large result) cost quadratic time.
+      let partial = "";
       for await (const chunk of proc.stdout) {
-        buf += decoder.decode(chunk, { stream: true });
+        let text = decoder.decode(chunk, { stream: true });
         let nl: number;
-        while ((nl = buf.indexOf("\n")) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
+        while ((nl = text.indexOf("\n")) >= 0) {
+          const line = partial + text.slice(0, nl);
+          partial = "";
+          text = text.slice(nl + 1);
           if (!line.startsWith(prefix)) {
             this.stats.noiseBytes += line.length + 1;
             continue;
@@ -207,9 +231,10 @@ export class Judge {
             // A malformed frame cannot come from the child's own code; ignore it.
           }
         }
-        if (buf.length > MAX_PARTIAL_LINE) {
-          this.stats.noiseBytes += buf.length;
-          buf = "";
+        partial += text;
+        if (partial.length > MAX_PARTIAL_LINE) {
+          this.stats.noiseBytes += partial.length;
+          partial = "";
         }
       }
     })().catch(() => {});
@@ -254,24 +279,48 @@ export class Judge {
    * @returns The answer; never throws for anything the student's code does.
    */
   async call(call: Call): Promise<Answer> {
+    const loaded = await this.load(call.file, call.entry);
+    if (loaded.status !== "ok") return loaded;
+    return { ...(await this.#send(call, false)), phase: "call" };
+  }
+
+  /**
+   * Imports a module in the child (once per child) under the load time
+   * limit, and checks that it exports the entry function.
+   *
+   * @param file file: URL of the student's module.
+   * @param entry The function it must export.
+   * @returns `ok`, or how the import failed (`phase: "load"`).
+   */
+  async load(file: string, entry: string): Promise<Answer> {
     if (!this.#live || this.#live.exited) this.#live = this.#spawn();
-    if (!this.#live.loaded.has(call.file)) {
-      const loaded = await this.#send({ ...call, timeLimitMs: this.#opts.loadLimitMs }, true);
-      if (loaded.status !== "ok") return loaded;
-      this.#live?.loaded.add(call.file);
-    }
-    return this.#send(call, false);
+    if (this.#live.loaded.has(file)) return { status: "ok", ms: 0, phase: "load" };
+    const call = { file, entry, args: [], timeLimitMs: this.#opts.loadLimitMs };
+    const loaded = await this.#send(call, true);
+    if (loaded.status === "ok") this.#live?.loaded.add(file);
+    return { ...loaded, phase: "load" };
+  }
+
+  /** The time allowed to import a module (ms). */
+  get loadLimitMs(): number {
+    return this.#opts.loadLimitMs;
   }
 
   async #send(call: Call, load: boolean): Promise<Answer> {
     if (!this.#live || this.#live.exited) this.#live = this.#spawn();
     const live = this.#live;
     const id = this.#nextId++;
+    const packed = load ? { args: [], files: [] } : await packTensors(
+      call.args,
+      join(this.#opts.stageDir, "data"),
+      `call-${id}`,
+      this.#opts.tensorMinNumbers,
+    );
     const t0 = performance.now();
     const line = JSON.stringify(
       load
-        ? { id, file: call.file, load: true }
-        : { id, file: call.file, entry: call.entry, args: call.args },
+        ? { id, file: call.file, entry: call.entry, load: true }
+        : { id, file: call.file, entry: call.entry, args: packed.args },
     ) + "\n";
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await new Promise<Answer>((resolve) => {
@@ -301,6 +350,7 @@ export class Judge {
     });
     clearTimeout(timer);
     live.waiters.delete(id);
+    for (const f of packed.files) await Deno.remove(f).catch(() => {});
     if (outcome.status !== "ok" && outcome.status !== "threw") {
       // Timed out (kill it) or already exiting (make sure): the next call gets a fresh child.
       await this.#kill(live);

@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Gradebook, StudentRecord } from "./class_types.ts";
-import type { ExerciseResult } from "./grade.ts";
+import type { ExerciseResult } from "./record.ts";
 import {
   barSvg,
   binScores,
@@ -32,6 +32,8 @@ export interface CaseStats {
   passed: number;
   /** Students who attempted the exercise. */
   of: number;
+  /** How the others' cases ended, by outcome (`wrong`, `threw`, `timeout`, …). */
+  outcomes: Record<string, number>;
 }
 
 /** A diagnosed misconception and how many students it named. */
@@ -74,16 +76,16 @@ export interface ClassStats {
 }
 
 /**
- * Whether a result is the untouched stub: every case failed because the
- * stub still throws "Not implemented". Such exercises count as not attempted.
+ * Whether an exercise was not attempted: its file is missing, the published
+ * stub, or still throws the stub's "Not implemented" (every case's outcome is
+ * `not-attempted`). Such exercises are left out of pass rates.
  *
  * @param er One exercise's result.
- * @returns True for an unchanged stub.
+ * @returns True when not attempted.
  */
 export function isUnchangedStub(er: ExerciseResult): boolean {
   if (er.untouched) return true;
-  return er.cases.length > 0 &&
-    er.cases.every((c) => c.status === "failed" && c.message.startsWith("not implemented"));
+  return er.cases.length > 0 && er.cases.every((c) => c.outcome === "not-attempted");
 }
 
 /**
@@ -118,10 +120,17 @@ export function classStats(gb: Gradebook): ClassStats {
     const misc = new Map<string, MisconceptionStats>();
     for (const er of tried) {
       for (const c of er.cases) {
-        const cs = cases.get(c.name) ?? { name: c.name, max: c.max, passed: 0, of: 0 };
+        // By the case's stable id (records from before ids existed have only names).
+        const key = c.id ?? c.name;
+        const cs = cases.get(key) ??
+          { name: c.name, max: c.max, passed: 0, of: 0, outcomes: {} };
         cs.of++;
         if (c.status === "passed") cs.passed++;
-        cases.set(c.name, cs);
+        else {
+          const why = c.voided ? "not counted" : c.outcome ?? "failed";
+          cs.outcomes[why] = (cs.outcomes[why] ?? 0) + 1;
+        }
+        cases.set(key, cs);
       }
       const d = er.diagnosis;
       if (d) {
@@ -204,10 +213,16 @@ function casesDetails(st: ClassStats): string {
       td(fmt(c.max), c.max),
       td(`${c.passed} / ${c.of}`, c.passed),
       td(`${barSvg(rate(c))} <span>${pct(rate(c))}</span>`, rate(c)),
+      td(
+        esc(
+          Object.entries(c.outcomes).sort((a, b) => b[1] - a[1]).map(([o, n]) => `${n} ${o}`)
+            .join(", "),
+        ),
+      ),
     ]);
     const caption = `Among the ${e.attempted} students who attempted ${esc(e.name)}`;
     const body = rows.length
-      ? table(caption, ["Case", "Points", "Passed", "Pass rate"], rows)
+      ? table(caption, ["Case", "Points", "Passed", "Pass rate", "The others"], rows)
       : none("Nobody attempted this exercise.");
     return `<details id="cases-${esc(e.name)}"><summary><strong>${esc(e.name)}</strong> — ` +
       `${summary}</summary>${body}</details>`;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { allExercises } from "../course/manifest.ts";
 import { rng } from "../lib/random.ts";
 import type { Gradebook, LateInfo, StudentRecord } from "./class_types.ts";
-import type { CaseResult, Diagnosis, ExerciseResult } from "./grade.ts";
+import type { CaseResult, Diagnosis, ExerciseResult } from "./record.ts";
 import type { Flag } from "./submission.ts";
 import { classStats, median, renderReport } from "./report.ts";
 import { binScores } from "./report_svg.ts";
@@ -23,10 +23,12 @@ const diag = (id: string, section: string): Diagnosis => ({
 /** An exercise result from a pattern: one letter per case, P passed, F failed, S stub. */
 function ex(name: string, pattern: string, points: number, diagnosis?: Diagnosis): ExerciseResult {
   const cases: CaseResult[] = [...pattern].map((p, i) => ({
+    id: `case ${String.fromCharCode(97 + i)}`,
     name: `case ${String.fromCharCode(97 + i)}`,
     score: p === "P" ? points : 0,
     max: points,
     status: p === "P" ? "passed" : "failed",
+    outcome: p === "P" ? "passed" : p === "S" ? "not-attempted" : "wrong",
     message: p === "P" ? "" : p === "S" ? STUB : "expected 3, got 4",
     ms: 3,
   }));
@@ -317,8 +319,8 @@ Deno.test("renderReport() shows every section with the right numbers", async (t)
   await t.step("cases, per exercise in <details>", () => {
     assert.match(byId(html, "cases-predict"), /2 cases · lowest pass rate 50% \(case b\)/);
     assert.deepEqual(rows(byIdHtml(html, "cases-mse")), [
-      ["case a", "5", "3 / 3", "100%"],
-      ["case b", "5", "1 / 3", "33%"],
+      ["case a", "5", "3 / 3", "100%", ""],
+      ["case b", "5", "1 / 3", "33%", "2 wrong"],
     ]);
   });
   await t.step("misconceptions, most frequent first, linked to the lesson", () => {

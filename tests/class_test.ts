@@ -112,9 +112,15 @@ Deno.test("grade-all: every awkward submission is reported for its student and t
       const csv = gradebookCsv(await buildGradebook([...records.values()], ROOT));
       const rows = csv.trim().split("\n");
       assert.equal(rows.length, 10);
-      assert.match(rows[0], /^id,status,score,max,days_late,penalty,final,predict,mse,/);
+      assert.match(
+        rows[0],
+        /^id,status,score,max,days_late,penalty,final,predict,mse,.*,lr_bound,not_passed,flags,error$/,
+      );
       assert.match(csv, /\nalice,graded,20,/);
       assert.match(csv, /\ndave,error,0,/);
+      // How the cases that earned nothing ended, from the outcomes.
+      const hal = rows.find((r) => r.startsWith("hal,"))!.split(",");
+      assert.equal(hal[rows[0].split(",").indexOf("not_passed")], "timeout:2 not-run:5");
     });
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -258,5 +264,71 @@ Deno.test("grade-all and grade-merge on the command line", async () => {
   } finally {
     for (const d of [dir, out, merged]) await Deno.remove(d, { recursive: true });
     await Deno.remove(secretFile).catch(() => {});
+  }
+});
+
+Deno.test("grade-all: a resumed run regrades only the exercises whose grade inputs changed", async (t) => {
+  const dir = await Deno.makeTempDir();
+  const out = await Deno.makeTempDir();
+  try {
+    const good = await solutionFiles();
+    for (const id of ["r1", "r2"]) await writeFolder(join(dir, id), good);
+    const base = { repoRoot: ROOT, outDir: out, jobs: 2, secret: SECRET };
+    const first = await gradeClass(dir, { ...base, only: ONLY });
+    assert.deepEqual([first.graded, first.exercisesGraded], [2, 4]);
+    const before = byId(await readRecords([out]));
+
+    await t.step("a changed feedback text regrades that exercise alone, and merges", async () => {
+      const texts = { "predict.no_bias": { title: "No bias", explain: "changed" } };
+      const s = await gradeClass(dir, { ...base, only: ONLY, misconceptionTexts: texts });
+      assert.deepEqual([s.graded, s.partly, s.exercisesGraded, s.reused], [2, 2, 2, 0]);
+      const r = byId(await readRecords([out])).get("r1")!;
+      assert.deepEqual(r.result!.regraded, ["predict"]);
+      assert.deepEqual(r.result!.exercises.map((e) => e.name), ["predict", "mse"]);
+      assert.equal(r.finalScore, 20);
+      // mse was kept as it was.
+      assert.deepEqual(
+        r.result!.exercises[1],
+        before.get("r1")!.result!.exercises.find((e) => e.name === "mse"),
+      );
+    });
+    await t.step("a wider --only grades the new exercise alone", async () => {
+      const s = await gradeClass(dir, { ...base, only: [...ONLY, "r_squared"] });
+      // predict again (its texts are back to none), and r_squared, which is missing: 0 points.
+      assert.deepEqual([s.partly, s.exercisesGraded], [2, 4]);
+      const r = byId(await readRecords([out])).get("r2")!;
+      assert.deepEqual(r.result!.exercises.map((e) => e.name), ["predict", "mse", "r_squared"]);
+      assert.equal(r.result!.max, 30);
+    });
+    await t.step("a narrower --only keeps the record, without the exercise left out", async () => {
+      const s = await gradeClass(dir, { ...base, only: ONLY });
+      assert.deepEqual([s.graded, s.reused], [0, 2]);
+      const r = byId(await readRecords([out])).get("r2")!;
+      assert.deepEqual(r.result!.exercises.map((e) => e.name), ["predict", "mse"]);
+      assert.equal(r.result!.max, 20);
+    });
+    await t.step("another secret regrades everything", async () => {
+      const other = new TextEncoder().encode("another class secret of some length");
+      const s = await gradeClass(dir, { ...base, only: ONLY, secret: other });
+      assert.deepEqual([s.graded, s.partly, s.exercisesGraded], [2, 0, 4]);
+    });
+    await t.step("a new late policy is applied to kept records", async () => {
+      const late = {
+        due: new Date("2000-01-01T00:00:00Z"),
+        graceMs: 0,
+        perDay: 0.1,
+        max: 0.5,
+        times: {},
+      };
+      const other = new TextEncoder().encode("another class secret of some length");
+      const s = await gradeClass(dir, { ...base, only: ONLY, secret: other, late });
+      assert.deepEqual([s.graded, s.reused], [0, 2]);
+      const r = byId(await readRecords([out])).get("r1")!;
+      assert.equal(r.late!.penalty, 0.5);
+      assert.equal(r.finalScore, 10);
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+    await Deno.remove(out, { recursive: true });
   }
 });

@@ -346,16 +346,29 @@ export function mse(yHat: number[], y: number[]): number {
 });
 
 Deno.test("grader: after two fatal cases in a submission, one is enough to stop an exercise", async () => {
-  const r = await grade("export function predict(): number[] { while (true) { /* spin */ } }", [
-    "predict",
-    "mse_gradient",
-  ]);
-  const ran = (name: string) =>
-    r.exercises.find((e) => e.name === name)!.cases.filter((c) => /^ran longer/.test(c.message))
-      .length;
-  assert.equal(ran("predict"), 2);
-  assert.equal(ran("mse_gradient"), 1); // it calls the looping predict
-  assert.ok(r.exercises[1].cases.slice(1).every((c) => c.message.startsWith("not run:")));
+  const dir = await submission(
+    "export function predict(): number[] { while (true) { /* spin */ } }",
+  );
+  try {
+    await Deno.writeTextFile(
+      join(dir, "exercises/01_linear_regression/mse.ts"),
+      "export function mse(): number { while (true) { /* spin */ } }",
+    );
+    const r = await gradeSubmission(dir, {
+      repoRoot: ROOT,
+      only: ["predict", "mse"],
+      timeLimitMs: 1000,
+    });
+    const outcomes = (name: string) =>
+      r.exercises.find((e) => e.name === name)!.cases.map((c) => c.outcome);
+    assert.deepEqual(outcomes("predict").slice(0, 3), ["timeout", "timeout", "not-run"]);
+    assert.deepEqual(outcomes("mse").slice(0, 2), ["timeout", "not-run"]);
+    assert.ok(outcomes("mse").slice(1).every((o) => o === "not-run"));
+    const mse = r.exercises.find((e) => e.name === "mse")!;
+    assert.match(mse.cases[1].message, /^not run: ran longer than 1000 ms/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("grader: a bad exercise does not cost the others their marks", async () => {

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { allExercises } from "../course/manifest.ts";
-import { variantsFor } from "../grader/course_data.ts";
+import { gradeInputFiles, hiddenCases, variantsFor } from "../grader/course_data.ts";
 import { reviveFunctions } from "../lib/fixtures.ts";
 import {
   type Caller,
@@ -13,8 +13,12 @@ import {
   type GradeResult,
   gradeSubmission,
 } from "../grader/grade.ts";
-import type { Answer, Call } from "../grader/judge.ts";
+import { type Answer, type Call, denoCacheDir, Judge } from "../grader/judge.ts";
+import { stageSubmission } from "../grader/submission.ts";
+import { randomMatrix, rng } from "../lib/random.ts";
 import { toGradescope, toJunit, toText } from "../grader/formats.ts";
+import { budgetOf } from "../grader/budget.ts";
+import { lossDiverges, lossFallsTo } from "../grader/checks.ts";
 import { readZip } from "../grader/zip.ts";
 import { writeZip } from "../dev/zip_write.ts";
 import { ROOT, runScript } from "./_helpers.ts";
@@ -56,6 +60,8 @@ Deno.test("grade: the reference solutions score full marks and the stubs score 0
   assert.deepEqual(zero.flags, []);
   assert.match(toText(zero), /not attempted: the file is still the unchanged stub/);
   assert.ok(zero.exercises.every((e) => e.untouched));
+  assert.ok(zero.exercises.every((e) => e.cases.every((c) => c.outcome === "not-attempted")));
+  assert.equal((toJunit(zero).match(/<skipped /g) ?? []).length, 84);
 });
 
 Deno.test("grade: an edited stub is run (and still reported as not implemented)", async () => {
@@ -330,4 +336,223 @@ Deno.test("grade CLI: usage errors exit 2, unreadable submissions exit 1, --out 
   } finally {
     await Deno.remove(out);
   }
+});
+
+/** A submission: the reference solutions with files replaced, graded, then removed. */
+async function gradeWith(
+  replace: Record<string, string>,
+  opts: Partial<Parameters<typeof gradeSubmission>[1]> = {},
+): Promise<GradeResult> {
+  const dir = await submission(replace);
+  try {
+    return await gradeSubmission(dir, { repoRoot: ROOT, ...opts });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+const ex = (r: GradeResult, name: string) => r.exercises.find((e) => e.name === name)!;
+
+Deno.test("grade: a module that throws at import fails every case of its exercise (load-error)", async () => {
+  // Every file throws a RangeError at import (an allocation that cannot be made). The
+  // "throws a RangeError" cases used to pass on it: 16 / 130.
+  const replace: Record<string, string> = {};
+  for (const e of allExercises()) {
+    const solution = await Deno.readTextFile(join(ROOT, e.solutionFile));
+    replace[e.file] = `const table = new Array(-1);\n${solution}\nvoid table;\n`;
+  }
+  const r = await gradeWith(replace);
+  assert.equal(r.score, 0, toText(r));
+  for (const e of r.exercises) {
+    assert.ok(e.cases.every((c) => c.outcome === "load-error"), e.name);
+    assert.ok(r.flags.some((f) => f.code === "load-error" && f.exercise === e.name), e.name);
+  }
+  assert.match(
+    ex(r, "mse").cases[0].message,
+    /mse\.ts could not be loaded, so no case ran: importing it threw RangeError: Invalid array length/,
+  );
+  // A syntax error is a load error too.
+  const syntax = await gradeWith({ "exercises/01_linear_regression/mse.ts": "export function (" }, {
+    only: ["mse"],
+  });
+  assert.equal(syntax.score, 0);
+  assert.ok(syntax.exercises[0].cases.every((c) => c.outcome === "load-error"));
+  // JUnit: a load error is an error, not a wrong answer; an unchanged stub is skipped.
+  assert.equal((toJunit(syntax).match(/<error type="load-error"/g) ?? []).length, 8);
+  assert.match(toJunit(syntax), /<testsuite name="mse" tests="8" failures="0" errors="8"/);
+});
+
+Deno.test("grade: rejecting bad input counts only beside a passing value case", async () => {
+  const always = 'export function mse(): number { throw new RangeError("no"); }\n';
+  const recursing = "export function mse(a: number[], b: number[]): number { return mse(a, b); }\n";
+  for (const code of [always, recursing]) {
+    const r = await gradeWith({ "exercises/01_linear_regression/mse.ts": code }, { only: ["mse"] });
+    const mse = r.exercises[0];
+    assert.equal(mse.score, 0, toText(r));
+    if (code === always) {
+      assert.match(mse.notes?.join(" ") ?? "", /count only when at least one case with valid/);
+      assert.ok(mse.cases.some((c) => c.voided === "rejects-only"));
+    }
+  }
+  const r = await gradeWith({ "exercises/01_linear_regression/mse.ts": recursing }, {
+    only: ["mse"],
+  });
+  assert.match(r.exercises[0].cases.at(-1)!.message, /overflowed the stack/);
+  // A correct mse with a broken check still earns the value cases, and no "throws" case.
+  const lax = `export function mse(yHat: number[], y: number[]): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (yHat[i] - y[i]) ** 2;
+  return s / y.length;
+}
+`;
+  const l = await gradeWith({ "exercises/01_linear_regression/mse.ts": lax }, { only: ["mse"] });
+  assert.equal(l.exercises[0].score, 8, toText(l));
+});
+
+Deno.test("grade: one bug is charged once (an mse that sums loses points in mse alone)", async () => {
+  const mse = await Deno.readTextFile(join(ROOT, "solutions/01_linear_regression/mse.ts"));
+  const summing = mse.replace(/return (\w+) \/ (?:yHat|y)\.length;/, "return $1;");
+  assert.notEqual(summing, mse);
+  const r = await gradeWith({ "exercises/01_linear_regression/mse.ts": summing });
+  assert.ok(ex(r, "mse").score < ex(r, "mse").max);
+  for (const e of r.exercises.filter((e) => e.name !== "mse")) {
+    assert.equal(e.score, e.max, `${e.name}\n${toText(r)}`);
+  }
+  const batch = ex(r, "batch_gd");
+  assert.deepEqual(batch.dependencies?.find((d) => d.name === "mse"), {
+    name: "mse",
+    passes: false,
+  });
+  assert.match(toText(r), /Your mse fails some of its own cases/);
+});
+
+Deno.test("grade: no exercise can reach its own reference through the import map", async () => {
+  const r = await gradeWith({
+    "exercises/01_linear_regression/predict.ts":
+      `export { predict } from "../01_linear_regression/predict.ts";\n`,
+    "exercises/02_gradient_descent/batch_gd.ts":
+      `export { batchGradientDescent } from "./batch_gd.ts";\n`,
+  }, { only: ["predict", "batch_gd"] });
+  assert.equal(r.score, 0, toText(r));
+});
+
+Deno.test("grade: a resubmission gets new inputs, a regrade the same ones", async () => {
+  const secret = new TextEncoder().encode("a course secret of some length");
+  const opts = { only: ["predict"], secret, student: "alice" };
+  const msgs = (r: GradeResult) => r.exercises[0].cases.map((c) => c.message).join("\n");
+  const file = "exercises/01_linear_regression/predict.ts";
+  const a = await gradeWith({ [file]: NO_BIAS }, opts);
+  const again = await gradeWith({ [file]: NO_BIAS }, opts);
+  const resubmitted = await gradeWith({ [file]: NO_BIAS + "// second try\n" }, opts);
+  assert.equal(msgs(a), msgs(again));
+  assert.notEqual(msgs(a), msgs(resubmitted));
+  assert.equal(a.score, resubmitted.score);
+});
+
+Deno.test("grade: budgets come from the manifest, and the submission's from them", async () => {
+  const r = await gradeWith({}, { only: ["predict", "normal_equations"] });
+  assert.deepEqual(ex(r, "predict").budget, { caseMs: 1000, loadMs: 8000 });
+  assert.deepEqual(ex(r, "normal_equations").budget, { caseMs: 2500, loadMs: 8000 });
+  const cases = (n: string) => ex(r, n).cases.length;
+  assert.equal(
+    r.timings.budgetMs,
+    8000 + 1000 * cases("predict") + 8000 + 2500 * cases("normal_equations"),
+  );
+  const manifest = allExercises().find((e) => e.name === "predict")!;
+  assert.equal(budgetOf({ ...manifest, budget: { caseMs: 300 } }).caseMs, 300);
+  assert.equal(budgetOf({ ...manifest, budget: { publicMs: 4000 } }).caseMs, 2000);
+});
+
+Deno.test("grade: training checks recompute the loss from the returned parameters", async () => {
+  for (const name of ["batch_gd", "sgd", "minibatch_gd"]) {
+    const e = allExercises().find((x) => x.name === name)!;
+    const ref = (await import(pathToFileURL(join(ROOT, e.solutionFile)).href))[e.entry];
+    for (const c of (await hiddenCases(e)).filter((c) => c.check)) {
+      for (let seed = 1; seed <= 3; seed++) {
+        const args = c.args(rng(seed));
+        const got = ref(...structuredClone(args));
+        const diverges = /diverges/.test(c.name);
+        const recomputed = diverges
+          ? lossDiverges(1e6)
+          : lossFallsTo(/0\.1%/.test(c.name) ? 0.001 : 0.01);
+        // The reference passes both the case's own check and the recomputed one.
+        assert.equal(c.check!(got, args), null, `${name}: ${c.name}`);
+        assert.equal(recomputed(got, args), null, `${name}: ${c.name} (recomputed)`);
+        // A run that does not train but reports falling losses passes the case's own check…
+        const [X, , o] = args as [number[][], number[], { epochs: number }];
+        const start = got.losses[0];
+        const madeUp = {
+          w: new Array(X[0].length).fill(0),
+          b: 0,
+          losses: Array.from(
+            { length: o.epochs + 1 },
+            (_, i) => i === 0 ? start : diverges ? Infinity : start * 1e-4,
+          ),
+        };
+        assert.equal(c.check!(madeUp, args), null, `${name}: ${c.name} (today's check)`);
+        // …and fails the recomputed one.
+        assert.notEqual(recomputed(madeUp, args), null);
+      }
+    }
+  }
+});
+
+Deno.test("judge: a 2M-float argument travels by reference and comes out exact", async () => {
+  const staged = await stageSubmission(join(ROOT, "solutions"), ROOT);
+  const judge = new Judge({ stageDir: staged.dir, repoRoot: ROOT, denoDir: await denoCacheDir() });
+  try {
+    const r = rng(7);
+    const X = randomMatrix(r, 1_000_000, 2); // [N, 2]: 2M float64s
+    X[3][1] = Number.MAX_VALUE;
+    X[5][0] = -Number.MIN_VALUE;
+    const w = [r.normal(), r.normal()];
+    const file = pathToFileURL(join(staged.dir, "exercises/01_linear_regression/predict.ts")).href;
+    const a = await judge.call({ file, entry: "predict", args: [X, w, 0.5], timeLimitMs: 30_000 });
+    assert.equal(a.status, "ok", JSON.stringify(a.error));
+    const { predict } = await import("../solutions/01_linear_regression/predict.ts");
+    assert.deepEqual(a.value, predict(X, w, 0.5));
+    // The data file is gone once the call has answered.
+    assert.deepEqual([...Deno.readDirSync(join(staged.dir, "data"))], []);
+  } finally {
+    await judge.close();
+    await staged.cleanup();
+  }
+});
+
+Deno.test("gradeInputFiles() lists what decides an exercise's grade", () => {
+  const batch = allExercises().find((e) => e.name === "batch_gd")!;
+  const files = gradeInputFiles(batch);
+  for (
+    const f of [
+      batch.file, // the published stub
+      batch.hiddenFile,
+      batch.variantsFile,
+      batch.textsFile("en"),
+      "solutions/02_gradient_descent/batch_gd.ts",
+      "solutions/02_gradient_descent/mse_gradient.ts", // imported by the reference
+      "solutions/01_linear_regression/mse.ts",
+      "solutions/01_linear_regression/predict.ts",
+    ]
+  ) assert.ok(files.includes(f), `${f} in ${files.join(" ")}`);
+  // Nothing of another exercise's own cases, variants or texts.
+  assert.ok(
+    !files.some((f) => f.includes("normal_equations") || f.includes("sgd")),
+    files.join(" "),
+  );
+});
+
+Deno.test("grade: an exercise that imports a later one does not leave the later one unreferenced", async () => {
+  const predict = await Deno.readTextFile(join(ROOT, "solutions/01_linear_regression/predict.ts"));
+  const r = await gradeWith({
+    // predict (graded first) imports mse_gradient, so the child loads the student's mse_gradient…
+    "exercises/01_linear_regression/predict.ts":
+      `import { mseGradient } from "../02_gradient_descent/mse_gradient.ts";\nvoid mseGradient;\n` +
+      predict,
+    "exercises/02_gradient_descent/mse_gradient.ts":
+      "export function mseGradient(X: number[][]) { return { dW: X[0].map(() => 0), db: 0 }; }\n",
+  }, { only: ["predict", "mse_gradient", "batch_gd"] });
+  assert.equal(ex(r, "predict").score, ex(r, "predict").max, toText(r));
+  assert.ok(ex(r, "mse_gradient").score < ex(r, "mse_gradient").max);
+  // …yet batch_gd, graded later, gets the reference mse_gradient.
+  assert.equal(ex(r, "batch_gd").score, ex(r, "batch_gd").max, toText(r));
 });
