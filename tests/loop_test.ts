@@ -232,3 +232,34 @@ Deno.test("lesson: type errors are reported after the verdict, without failing w
     assert.match(text, /predict\.ts:\d+:\d+/);
   });
 });
+
+Deno.test("lesson: mistakes written as learners write them are named from the kit's diagnosis data", async (t) => {
+  const cases: Array<[string, string, string, RegExp]> = [
+    [
+      "predict as Xᵀw",
+      "exercises/01_linear_regression/predict.ts",
+      "export function predict(X: number[][], w: number[], b: number): number[] {\n  const out: number[] = [];\n  for (let j = 0; j < X[0].length; j++) {\n    let s = b;\n    for (let i = 0; i < X.length; i++) s += X[i][j] * w[i];\n    out.push(s);\n  }\n  return out;\n}\n",
+      /Likely mistake: Rows and columns swapped/,
+    ],
+    [
+      "momentum in the averaging form",
+      "exercises/02_gradient_descent/momentum.ts",
+      "export function momentumStep(theta: number[], grad: number[], velocity: number[], o: { learningRate: number; beta: number }) {\n  const v = velocity.map((vi, i) => o.beta * vi + (1 - o.beta) * grad[i]);\n  return { theta: theta.map((x, i) => x - o.learningRate * v[i]), velocity: v };\n}\n",
+      /Likely mistake: The averaging form/,
+    ],
+  ];
+  await withKit(async (kit) => {
+    for (const [name, file, code, re] of cases) {
+      await t.step(name, async () => {
+        await Deno.writeTextFile(join(kit, file), code);
+        const ex = file.split("/").pop()!.replace(/\.ts$/, "");
+        const out = await lesson(kit, ex);
+        assert.match(out.stdout, re);
+        // The kit holds the variants' outputs, not their code.
+        await assert.rejects(() =>
+          Deno.stat(join(kit, "course/02_gradient_descent/momentum/variants.ts"))
+        );
+      });
+    }
+  });
+});

@@ -4,7 +4,8 @@ import { dot, type M, type V } from "../_variants.ts";
 
 /** Known-wrong variants of `predict`. */
 export default variants<typeof predict>({
-  probes: [[[[1, 2], [3, 4], [5, 6]], [0.5, -1], 2]],
+  // Square X: Xᵀw is defined however a learner writes it, and differs from Xw.
+  probes: [[[[1, 2, 0], [3, 4, -1], [5, 6, 2]], [0.5, -1, 2], 2]],
   variants: [
     {
       id: "predict.no_bias",

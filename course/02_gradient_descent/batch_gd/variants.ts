@@ -13,5 +13,21 @@ export default variants<typeof batchGradientDescent>({
       fn: (X: M, y: V, o: Options) =>
         train(X, y, o.learningRate ** 2, o.epochs, () => [indices(X.length)]),
     },
+    {
+      id: "batch_gd.sign_flipped",
+      section: "batch-gradient-descent",
+      // θ + α∇J: a step uphill.
+      fn: (X: M, y: V, o: Options) =>
+        train(X, y, -o.learningRate, o.epochs, () => [indices(X.length)]),
+    },
+    {
+      id: "batch_gd.no_start_loss",
+      section: "batch-gradient-descent",
+      // The loss after each epoch, but not the one before the first.
+      fn: (X: M, y: V, o: Options) => {
+        const run = train(X, y, o.learningRate, o.epochs, () => [indices(X.length)]);
+        return { ...run, losses: run.losses.slice(1) };
+      },
+    },
   ],
 });

@@ -4,7 +4,8 @@ import { type MomentumOptions, type V } from "../_variants.ts";
 
 /** Known-wrong variants of `momentumStep`. */
 export default variants<typeof momentumStep>({
-  probes: [[[1, -2, 0.5], [0.4, -1, 2], [0.3, 0.2, -0.5], { learningRate: 0.1, beta: 0.9 }]],
+  // α ≠ 1 − β, so "α applied twice" and the averaging form v = βv + (1 − β)g differ.
+  probes: [[[1, -2, 0.5], [0.4, -1, 2], [0.3, 0.2, -0.5], { learningRate: 0.05, beta: 0.8 }]],
   variants: [
     {
       id: "momentum.lr_twice",
@@ -12,6 +13,15 @@ export default variants<typeof momentumStep>({
       // α folded into the velocity and then applied again.
       fn: (theta: V, grad: V, velocity: V, o: MomentumOptions) => {
         const v = velocity.map((vi, i) => o.beta * vi + o.learningRate * grad[i]);
+        return { theta: theta.map((t, i) => t - o.learningRate * v[i]), velocity: v };
+      },
+    },
+    {
+      id: "momentum.averaging_form",
+      section: "momentum",
+      // v = βv + (1 − β)g: the averaging convention some courses teach, not tf.train.momentum's.
+      fn: (theta: V, grad: V, velocity: V, o: MomentumOptions) => {
+        const v = velocity.map((vi, i) => o.beta * vi + (1 - o.beta) * grad[i]);
         return { theta: theta.map((t, i) => t - o.learningRate * v[i]), velocity: v };
       },
     },

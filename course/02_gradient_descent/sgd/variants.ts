@@ -16,6 +16,18 @@ export default variants<typeof stochasticGradientDescent>({
       },
     },
     {
+      id: "sgd.full_batch_gradient",
+      section: "stochastic-gradient-descent",
+      // One step per sample, as SGD takes, but each along the gradient of the whole data set.
+      fn: (X: M, y: V, o: Options) => {
+        const r = rng(o.seed ?? 0);
+        return train(X, y, o.learningRate, o.epochs, () => {
+          r.shuffle(indices(X.length)); // the same draws as the solution, for the same seed
+          return indices(X.length).map(() => indices(X.length));
+        });
+      },
+    },
+    {
       id: "sgd.no_shuffle",
       section: "stochastic-gradient-descent",
       fn: (X: M, y: V, o: Options) =>
