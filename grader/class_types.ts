@@ -51,14 +51,32 @@ export interface SimilarityPair {
   linesB: [number, number];
 }
 
+/** Two students whose files overlap in one or more exercises, with the evidence. */
+export interface StudentPair {
+  a: string;
+  b: string;
+  /** How many exercises overlap. */
+  exercises: number;
+  /** The mean overlap score over those exercises. */
+  meanScore: number;
+  /** One pair per exercise, strongest first. */
+  evidence: SimilarityPair[];
+}
+
 /** The class's gradebook. */
 export interface Gradebook {
   /** Exercises in course order with their maximum points. */
   exercises: Array<{ name: string; lesson: string; max: number }>;
   max: number;
   students: StudentRecord[];
+  /** The per-exercise evidence of the student pairs kept (see `similarityStudents`). */
   similarity: SimilarityPair[];
-  /** How many pairs were found in all (the gradebook keeps the strongest). */
+  /**
+   * Pairs of students, ranked by how many exercises overlap, then by mean
+   * overlap; a cut never drops a pair that overlaps in more exercises than one kept.
+   */
+  similarityStudents?: StudentPair[];
+  /** How many student pairs were found in all (the gradebook keeps the first). */
   similarityFound?: number;
   /** The similarity detector used, and its settings. */
   similarityTool: string;

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { allExercises } from "../course/manifest.ts";
 import type { Gradebook, StudentRecord } from "./class_types.ts";
 import { renderReport } from "./report.ts";
-import { findSimilarPairs, SIMILARITY_TOOL } from "./similarity.ts";
+import { findSimilarPairs, SIMILARITY_TOOL, studentPairs } from "./similarity.ts";
 import { writeAtomic } from "./batch.ts";
 
-/** The most similarity pairs a gradebook lists. */
+/** The most pairs of students a gradebook lists (each with its per-exercise evidence). */
 export const MAX_PAIRS = 300;
 
 /**
@@ -72,6 +72,7 @@ export async function buildGradebook(
     records.filter((r) => r.result?.sources).map((r) => ({ id: r.id, files: r.result!.sources! })),
     templates,
   );
+  const students = studentPairs(similarity, MAX_PAIRS);
   const list = exercises.map((e) => ({
     name: e.name,
     lesson: e.lesson.dir,
@@ -81,10 +82,11 @@ export async function buildGradebook(
     exercises: list,
     max: list.reduce((s, e) => s + e.max, 0),
     students: records,
-    // The strongest pairs; a class that hands in one shared solution would otherwise
-    // list every pair of students.
-    similarity: similarity.slice(0, MAX_PAIRS),
-    similarityFound: similarity.length,
+    // Pairs of students, those sharing the most exercises first; a class that hands in
+    // one shared solution would otherwise list every pair of students.
+    similarity: students.pairs.flatMap((p) => p.evidence),
+    similarityStudents: students.pairs,
+    similarityFound: students.found,
     similarityTool: SIMILARITY_TOOL,
     generatedAt: new Date().toISOString(),
   };

@@ -8,6 +8,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
+import { studentPairs } from "./similarity.ts";
 import type { Gradebook, StudentRecord } from "./class_types.ts";
 import type { ExerciseResult } from "./record.ts";
 import {
@@ -311,28 +312,37 @@ function lateTable(gb: Gradebook, ref: (id: string) => string): string {
 function similarityTable(gb: Gradebook, ref: (id: string) => string): string {
   const lines = (r: [number, number]) => `${r[0]}–${r[1]}`;
   const n = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
-  const rows = [...gb.similarity].sort((a, b) => b.score - a.score).map((p) => [
-    `<th scope="row">${esc(p.exercise)}</th>`,
+  // Older gradebooks (or merged ones) may carry only the per-exercise pairs.
+  const pairs = gb.similarityStudents ?? studentPairs(gb.similarity, Infinity).pairs;
+  const rows = pairs.map((p) => [
     td(ref(p.a)),
     td(ref(p.b)),
-    td(pct(p.score), p.score),
-    td(lines(p.linesA), p.linesA[0]),
-    td(lines(p.linesB), p.linesB[0]),
+    td(String(p.exercises), p.exercises),
+    td(pct(p.meanScore), p.meanScore),
     td(
-      `<details><summary>${n(p.linesA[1] - p.linesA[0] + 1, "line")}</summary>` +
-        `<pre>${esc(p.fragment)}</pre></details>`,
+      `<details><summary>${
+        p.evidence.map((e) => `${esc(e.exercise)} ${pct(e.score)}`).join(", ")
+      }</summary><ul>${
+        p.evidence.map((e) =>
+          `<li>${esc(e.exercise)}: ${pct(e.score)} overlap, lines ${lines(e.linesA)} in ${
+            ref(p.a)
+          } and ${lines(e.linesB)} in ${ref(p.b)}, ${
+            n(e.linesA[1] - e.linesA[0] + 1, "line")
+          } shared:<pre>${esc(e.fragment)}</pre></li>`
+        ).join("")
+      }</ul></details>`,
     ),
   ]);
-  const found = gb.similarityFound ?? gb.similarity.length;
-  const cut = found > gb.similarity.length
-    ? ` — the ${gb.similarity.length} strongest of ${found} pairs found`
+  const found = gb.similarityFound ?? pairs.length;
+  const cut = found > pairs.length
+    ? ` — the first ${pairs.length} of ${found} pairs of students, most exercises first`
     : "";
   return rows.length
     ? table(
-      `Pairs with suspicious overlap (${
+      `Pairs of students with suspicious overlap, most exercises in common first (${
         esc(gb.similarityTool)
       }${cut}): a lead to look at, not a verdict`,
-      ["Exercise", "Student A", "Student B", "Overlap", "Lines in A", "Lines in B", "Shared code"],
+      ["Student A", "Student B", "Exercises", "Mean overlap", "Evidence per exercise"],
       rows,
       "sortable",
     )

@@ -35,7 +35,7 @@
  */
 import { tokenize } from "@jscpd/tokenizer";
 import { type IToken, weak } from "@jscpd/core";
-import type { SimilarityPair } from "./class_types.ts";
+import type { SimilarityPair, StudentPair } from "./class_types.ts";
 
 /** Settings of {@link findSimilarPairs}. */
 export interface SimilarityOptions {
@@ -519,4 +519,48 @@ function pairOf(
 
 function cmp(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Groups per-exercise pairs into pairs of students, ranked by how many
+ * exercises overlap, then by mean overlap, then by ids.
+ *
+ * @param pairs Per-exercise pairs from {@link findSimilarPairs}.
+ * @param limit How many student pairs to keep. Because the ranking puts more
+ *   exercises first, a pair that is cut never overlaps in more exercises than
+ *   one that is kept.
+ * @returns The kept student pairs and how many there were in all.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { studentPairs } from "./similarity.ts";
+ * const p = (exercise: string, a: string, b: string, score: number) =>
+ *   ({ exercise, a, b, score, fragment: "", linesA: [1, 1] as [number, number], linesB: [1, 1] as [number, number] });
+ * const { pairs } = studentPairs([p("mse", "a", "b", 1), p("mse", "c", "d", 0.6), p("predict", "c", "d", 0.6)], 1);
+ * assert.deepEqual(pairs.map((s) => [s.a, s.b, s.exercises]), [["c", "d", 2]]);
+ * ```
+ */
+export function studentPairs(
+  pairs: SimilarityPair[],
+  limit: number,
+): { pairs: StudentPair[]; found: number } {
+  const byPair = new Map<string, SimilarityPair[]>();
+  for (const p of pairs) {
+    const key = JSON.stringify([p.a, p.b]);
+    const list = byPair.get(key);
+    if (list) list.push(p);
+    else byPair.set(key, [p]);
+  }
+  const all: StudentPair[] = [...byPair.values()].map((evidence) => ({
+    a: evidence[0].a,
+    b: evidence[0].b,
+    exercises: evidence.length,
+    meanScore: evidence.reduce((s, p) => s + p.score, 0) / evidence.length,
+    evidence: evidence.sort((x, y) => y.score - x.score || (x.exercise < y.exercise ? -1 : 1)),
+  }));
+  all.sort((x, y) =>
+    y.exercises - x.exercises || y.meanScore - x.meanScore ||
+    (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0)
+  );
+  return { pairs: all.slice(0, limit), found: all.length };
 }

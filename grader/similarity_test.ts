@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { findSimilarPairs, SIMILARITY_TOOL } from "./similarity.ts";
+import { findSimilarPairs, SIMILARITY_TOOL, studentPairs } from "./similarity.ts";
 
 const read = (path: string) => Deno.readTextFileSync(new URL(`../${path}`, import.meta.url));
 const MSE_STUB = read("exercises/01_linear_regression/mse.ts");
@@ -247,4 +247,42 @@ Deno.test("SIMILARITY_TOOL names the detector and its settings", () => {
   assert.match(SIMILARITY_TOOL, /jscpd/);
   assert.match(SIMILARITY_TOOL, /20-token/);
   assert.match(SIMILARITY_TOOL, /0\.5/);
+});
+
+Deno.test("studentPairs() ranks pairs of students by exercises in common; a cut never hides a broader pair", () => {
+  const pair = (exercise: string, a: string, b: string, score: number) => ({
+    exercise,
+    a,
+    b,
+    score,
+    fragment: "",
+    linesA: [1, 2] as [number, number],
+    linesB: [1, 2] as [number, number],
+  });
+  const exercises = [
+    "predict",
+    "mse",
+    "sgd",
+    "adam",
+    "momentum",
+    "batch_gd",
+    "lr_bound",
+    "r_squared",
+  ];
+  // Many exact copies of one exercise, and one pair of students sharing 8 exercises less strongly.
+  const pairs = [
+    ...Array.from({ length: 600 }, (_, i) => pair("mse", `s${i}`, `t${i}`, 1)),
+    ...exercises.map((e, i) => pair(e, "bea", "carl", 0.6 + i * 0.01)),
+    ...exercises.slice(0, 3).map((e) => pair(e, "dan", "eve", 0.9)),
+  ];
+  const { pairs: kept, found } = studentPairs(pairs, 5);
+  assert.equal(found, 602);
+  assert.deepEqual(kept.slice(0, 2).map((p) => [p.a, p.b, p.exercises]), [
+    ["bea", "carl", 8],
+    ["dan", "eve", 3],
+  ]);
+  assert.equal(kept[0].evidence[0].exercise, "r_squared"); // strongest evidence first
+  assert.ok(Math.abs(kept[0].meanScore - 0.635) < 1e-9);
+  const minKept = Math.min(...kept.map((p) => p.exercises));
+  assert.ok(kept.length === 5 && minKept >= 1);
 });
