@@ -155,6 +155,12 @@ const nonce = hello.nonce;
 await Promise.all((hello.preload ?? []).map((m) => import(m).catch(() => undefined)));
 const modules = new Map<string, Record<string, unknown>>();
 
+/** How many tfjs tensors are alive, or null when tfjs is not loaded in this child. */
+function tensorCounter(): (() => number) | null {
+  const engine = (globalThis as { _tfengine?: { state?: { numTensors?: number } } })._tfengine;
+  return engine?.state ? () => engine.state!.numTensors ?? 0 : null;
+}
+
 while (true) {
   const line = await nextLine();
   if (line === null) break;
@@ -164,6 +170,8 @@ while (true) {
     entry: string;
     args: unknown[];
     load?: boolean;
+    returnArgs?: boolean;
+    countTensors?: boolean;
   };
   let answer: unknown;
   const t0 = performance.now();
@@ -185,12 +193,20 @@ while (true) {
       answer = { id: call.id, ok: true, value: null, ms: performance.now() - t0 };
     } else {
       const args = reviveTensors(reviveFunctions(call.args)) as unknown[];
+      // tfjs, when this child loaded it (lib/tf.ts keeps the engine on globalThis).
+      const tfMemory = call.countTensors ? tensorCounter() : null;
+      const before = tfMemory?.() ?? 0;
       const value = await fn(...args);
+      const plain = toPlain(value, { n: MAX_NUMBERS });
       answer = {
         id: call.id,
         ok: true,
-        value: toPlain(value, { n: MAX_NUMBERS }),
+        value: plain,
         ms: performance.now() - t0,
+        ...(call.returnArgs
+          ? { argsAfter: toPlain(args.map((a) => typeof a === "function" ? null : a), { n: MAX_NUMBERS }) }
+          : {}),
+        ...(tfMemory ? { tensorsLeaked: tfMemory() - before } : {}),
       };
     }
   } catch (e) {

@@ -96,7 +96,14 @@ async function judgeCase(
   limitMs: number,
 ): Promise<{ outcome: Outcome; detail: CaseDetail; answer: Answer; args: unknown[] }> {
   const args = c.args(rng(seed));
-  const answer = await caller.call({ file: fileUrl, entry, args, timeLimitMs: limitMs });
+  const answer = await caller.call({
+    file: fileUrl,
+    entry,
+    args,
+    timeLimitMs: limitMs,
+    ...(c.property === "pure" ? { returnArgs: true } : {}),
+    ...(c.property === "no-leaks" ? { countTensors: true } : {}),
+  });
   const detail: CaseDetail = c.throws ? { expectedThrow: c.throws } : {};
   if (answer.status === "threw") {
     detail.error = {
@@ -120,9 +127,36 @@ async function judgeCase(
     const m = compare(answer.value, expected, c.tol ?? { rtol: 1e-6, atol: 1e-9 });
     if (m) mismatch = describeMismatch(m);
   }
+  if (!mismatch) mismatch = propertyBroken(c, args, answer) ?? "";
   if (mismatch) detail.mismatch = mismatch;
   return { outcome: mismatch ? "wrong" : "passed", detail, answer, args };
 }
+
+/**
+ * The documented property a case checks besides its value (`property` on the
+ * case): `pure` (the arguments are unchanged after the call) and `no-leaks`
+ * (no tfjs tensor outlives the call). A sentence when it is broken, else null.
+ */
+function propertyBroken(c: HiddenCase, args: unknown[], answer: Answer): string | null {
+  if (c.property === "pure") {
+    if (!answer.argsAfter) return "could not check that the arguments are unchanged";
+    const before = args.map((a) => isFnRef(a) ? null : a);
+    const m = compare(answer.argsAfter, before, { rtol: 0, atol: 0 });
+    return m ? `changed its arguments (${describeMismatch(m)}): build new arrays instead` : null;
+  }
+  if (c.property === "no-leaks") {
+    const n = answer.tensorsLeaked;
+    if (n === undefined) return null; // tfjs is not loaded: nothing can leak
+    return n > 0
+      ? `left ${n} tensor${n === 1 ? "" : "s"} alive after returning: wrap the work in tf.tidy ` +
+        "(or dispose what you create)"
+      : null;
+  }
+  return null;
+}
+
+const isFnRef = (a: unknown) =>
+  a !== null && typeof a === "object" && typeof (a as { $fn?: unknown }).$fn === "string";
 
 function addFlag(flags: Flag[], flag: Flag | null): void {
   if (flag && !flags.some((f) => f.code === flag.code && f.exercise === flag.exercise)) {

@@ -19,6 +19,10 @@ export interface Call {
   /** Serialisable arguments; functions as `{ $fn, params }`. */
   args: unknown[];
   timeLimitMs: number;
+  /** Send back the arguments as they are after the call (to check that it changed none). */
+  returnArgs?: boolean;
+  /** Count the tfjs tensors alive before and after the call (to check that it leaks none). */
+  countTensors?: boolean;
 }
 
 /** How a call ended. */
@@ -29,6 +33,10 @@ export interface Answer {
   status: CallStatus;
   /** The returned value, decoded (NaN and Infinity restored). */
   value?: unknown;
+  /** With `returnArgs`: the arguments after the call (functions left out). */
+  argsAfter?: unknown[];
+  /** With `countTensors`: tensors alive after the call minus before it. */
+  tensorsLeaked?: number;
   error?: {
     name: string;
     message: string;
@@ -121,7 +129,16 @@ interface Live {
   loaded: Set<string>;
   waiters: Map<
     number,
-    (a: { ok: boolean; value?: unknown; error?: Answer["error"]; ms?: number }) => void
+    (
+      a: {
+        ok: boolean;
+        value?: unknown;
+        error?: Answer["error"];
+        ms?: number;
+        argsAfter?: unknown;
+        tensorsLeaked?: number;
+      },
+    ) => void
   >;
 }
 
@@ -320,14 +337,29 @@ export class Judge {
     const line = JSON.stringify(
       load
         ? { id, file: call.file, entry: call.entry, load: true }
-        : { id, file: call.file, entry: call.entry, args: packed.args },
+        : {
+          id,
+          file: call.file,
+          entry: call.entry,
+          args: packed.args,
+          ...(call.returnArgs ? { returnArgs: true } : {}),
+          ...(call.countTensors ? { countTensors: true } : {}),
+        },
     ) + "\n";
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await new Promise<Answer>((resolve) => {
       live.waiters.set(id, (msg) => {
         resolve(
           msg.ok
-            ? { status: "ok", value: decodeValue(msg.value), ms: msg.ms ?? performance.now() - t0 }
+            ? {
+              status: "ok",
+              value: decodeValue(msg.value),
+              ms: msg.ms ?? performance.now() - t0,
+              ...(msg.argsAfter !== undefined
+                ? { argsAfter: decodeValue(msg.argsAfter) as unknown[] }
+                : {}),
+              ...(typeof msg.tensorsLeaked === "number" ? { tensorsLeaked: msg.tensorsLeaked } : {}),
+            }
             : { status: "threw", error: msg.error, ms: msg.ms ?? performance.now() - t0 },
         );
       });

@@ -220,8 +220,16 @@ class DirectCaller implements Caller {
   async call(c: Call): Promise<Answer> {
     const t0 = performance.now();
     try {
-      const value = await this.fn(...(reviveFunctions(structuredClone(c.args)) as unknown[]));
-      return { status: "ok", value: structuredClone(value), ms: performance.now() - t0 };
+      const args = reviveFunctions(structuredClone(c.args)) as unknown[];
+      const value = await this.fn(...args);
+      return {
+        status: "ok",
+        value: structuredClone(value),
+        ms: performance.now() - t0,
+        ...(c.returnArgs
+          ? { argsAfter: structuredClone(args.map((a) => typeof a === "function" ? null : a)) }
+          : {}),
+      };
     } catch (e) {
       const err = e as Error;
       return {
@@ -557,4 +565,71 @@ Deno.test("grade: an exercise that imports a later one does not leave the later 
   assert.ok(ex(r, "mse_gradient").score < ex(r, "mse_gradient").max);
   // …yet batch_gd, graded later, gets the reference mse_gradient.
   assert.equal(ex(r, "batch_gd").score, ex(r, "batch_gd").max, toText(r));
+});
+
+Deno.test("grade: documented properties are graded: purity and tensor leaks cost the property's case", async () => {
+  const sol = (name: string) =>
+    Deno.readTextFileSync(join(ROOT, `solutions/02_gradient_descent/${name}.ts`));
+  const dir = await submission({
+    // Momentum that updates θ and v in place and returns them.
+    "exercises/02_gradient_descent/momentum.ts":
+      `export function momentumStep(theta: number[], grad: number[], velocity: number[], opts: { learningRate: number; beta: number }) {
+  if (grad.length !== theta.length || velocity.length !== theta.length) throw new RangeError("lengths");
+  for (let i = 0; i < theta.length; i++) {
+    velocity[i] = opts.beta * velocity[i] + grad[i];
+    theta[i] -= opts.learningRate * velocity[i];
+  }
+  return { theta, velocity };
+}
+`,
+    // A numerical gradient that nudges the caller's θ and puts it back (not exactly).
+    "exercises/02_gradient_descent/numerical_gradient.ts":
+      `export function numericalGradient(f: (t: number[]) => number, theta: number[], eps = 1e-5): number[] {
+  if (theta.length === 0 || !(eps > 0)) throw new RangeError("bad input");
+  return theta.map((_, i) => {
+    theta[i] += eps;
+    const up = f(theta);
+    theta[i] -= 2 * eps;
+    const down = f(theta);
+    theta[i] += eps;
+    return (up - down) / (2 * eps);
+  });
+}
+`,
+    // The reference without tf.tidy: every call leaves its tensors behind.
+    "exercises/02_gradient_descent/tf_gradient.ts": sol("tf_gradient").replace(
+      "return tf.tidy(() => {",
+      "return (() => {",
+    ).replace(/\}\);\n\}\s*$/, "})();\n}\n"),
+  });
+  try {
+    const r = await gradeSubmission(dir, {
+      repoRoot: ROOT,
+      only: ["momentum", "numerical_gradient", "tf_gradient"],
+    });
+    for (
+      const [name, id] of [["momentum", "leaves-its-arguments-unchanged"], [
+        "numerical_gradient",
+        "leaves-theta-unchanged",
+      ], ["tf_gradient", "leaks-no-tensors"]]
+    ) {
+      const ex = r.exercises.find((e) => e.name === name)!;
+      const failed = ex.cases.filter((c) => c.status !== "passed").map((c) => c.id);
+      assert.deepEqual(
+        failed,
+        [id],
+        `${name}: ${JSON.stringify(ex.cases.filter((c) => c.status !== "passed"))}`,
+      );
+    }
+    const leak = r.exercises.find((e) => e.name === "tf_gradient")!.cases.find((c) =>
+      c.id === "leaks-no-tensors"
+    )!;
+    assert.match(leak.message, /left \d+ tensors? alive .*tf\.tidy/);
+    const pure = r.exercises.find((e) => e.name === "momentum")!.cases.find((c) =>
+      c.id === "leaves-its-arguments-unchanged"
+    )!;
+    assert.match(pure.message, /changed its arguments/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

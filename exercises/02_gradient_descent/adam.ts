@@ -37,6 +37,7 @@ export interface AdamOptions {
  * @param opts `learningRate` α, `beta1` β₁, `beta2` β₂, `epsilon` ε.
  * @returns The new `theta` and the new `state` (with `t` one larger).
  * @throws {RangeError} When theta, grad, state.m and state.v differ in length.
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  */
 export function adamStep(
   theta: Vector,

@@ -19,6 +19,7 @@ import type { Vector } from "../../lib/types.ts";
  * @param opts `learningRate` α > 0 and `beta` β in [0, 1).
  * @returns The new `theta` and `velocity`, each shape [P].
  * @throws {RangeError} When theta, grad and velocity differ in length.
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  */
 export function momentumStep(
   theta: Vector,

@@ -12,6 +12,7 @@ import type { Vector } from "../../lib/types.ts";
  * @param theta The point θ, shape [P]; it is not modified.
  * @param eps The step ε (default 1e-5).
  * @returns The estimated gradient, shape [P].
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  */
 export function numericalGradient(
   f: (theta: Vector) => number,

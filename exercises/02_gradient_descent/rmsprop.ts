@@ -16,6 +16,7 @@ import type { Vector } from "../../lib/types.ts";
  * @param opts `learningRate` α > 0, `rho` ρ in [0, 1), `epsilon` ε > 0.
  * @returns The new `theta` and `v`, each shape [P].
  * @throws {RangeError} When theta, grad and v differ in length.
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  */
 export function rmspropStep(
   theta: Vector,

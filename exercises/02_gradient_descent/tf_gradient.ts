@@ -21,6 +21,7 @@ import type { Matrix, Vector } from "../../lib/types.ts";
  * @returns `{ dW, db }`: dW has shape [D], db is a number.
  * @throws {RangeError} When X has no rows, y does not have one value per row,
  *   or a row of X does not have one value per weight.
+ * @guarantee no-leaks No tensor it creates outlives the call.
  */
 export function tfGradient(X: Matrix, y: Vector, w: Vector, b: number): { dW: Vector; db: number } {
   // TODO: check the shapes (RangeError), then inside tf.tidy: build J(w, b) from tensors,

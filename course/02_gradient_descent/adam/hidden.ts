@@ -74,4 +74,19 @@ export default cases<typeof adamStep>([
     },
     throws: "RangeError",
   },
+  {
+    id: "leaves-its-arguments-unchanged",
+    name: "adamStep() leaves θ, g and the state unchanged (it returns a new state)",
+    points: 2,
+    property: "pure",
+    args: (r) => {
+      const P = 2 + r.int(8);
+      return [
+        randomVector(r, P),
+        randomVector(r, P),
+        { m: randomVector(r, P), v: positive(r, P), t: 1 + r.int(20) },
+        { learningRate: rate(r), ...ADAM_DEFAULTS },
+      ];
+    },
+  },
 ]);

@@ -66,4 +66,17 @@ export default cases<typeof momentumStep>([
     },
     throws: "RangeError",
   },
+  {
+    id: "leaves-its-arguments-unchanged",
+    name: "momentumStep() leaves θ, g and v unchanged (it returns new arrays)",
+    points: 2,
+    property: "pure",
+    args: (r) => {
+      const P = 2 + r.int(8);
+      return [randomVector(r, P), randomVector(r, P), randomVector(r, P), {
+        learningRate: rate(r),
+        beta: r.uniform(0.5, 0.99),
+      }];
+    },
+  },
 ]);

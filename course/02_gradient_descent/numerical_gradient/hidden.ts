@@ -65,4 +65,22 @@ export default cases<typeof numericalGradient>([
     expect: expectGradient,
     tol: { rtol: 1e-6, atol: 1e-6 },
   },
+  {
+    id: "leaves-theta-unchanged",
+    name:
+      "numericalGradient() leaves the caller's θ exactly as it was (it must not nudge θ in place)",
+    points: 2,
+    property: "pure",
+    // 20+ coordinates: θᵢ + ε − 2ε + ε differs from θᵢ for about half of them, so a
+    // "nudge and put back" that is not exact shows.
+    args: (
+      r,
+    ) => [
+      fnRef("wavy", [r.uniform(0.5, 2), r.uniform(-1, 1)]),
+      randomVector(r, 20 + r.int(10)).map((x) => x * 3.7),
+      1e-3,
+    ],
+    expect: expectGradient,
+    tol: { rtol: 1e-5, atol: 1e-6 },
+  },
 ]);

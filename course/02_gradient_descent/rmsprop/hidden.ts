@@ -89,4 +89,18 @@ export default cases<typeof rmspropStep>([
     },
     throws: "RangeError",
   },
+  {
+    id: "leaves-its-arguments-unchanged",
+    name: "rmspropStep() leaves θ, g and v unchanged (it returns new arrays)",
+    points: 2,
+    property: "pure",
+    args: (r) => {
+      const P = 2 + r.int(8);
+      return [randomVector(r, P), randomVector(r, P), positive(r, P), {
+        learningRate: rate(r),
+        rho: r.uniform(0.5, 0.99),
+        epsilon: 1e-8,
+      }];
+    },
+  },
 ]);

@@ -58,4 +58,16 @@ export default cases<typeof tfGradient>([
     },
     throws: "RangeError",
   },
+  {
+    id: "leaks-no-tensors",
+    name: "tfGradient() leaves no tensor alive after it returns (tf.tidy)",
+    points: 2,
+    property: "no-leaks",
+    args: (r) => {
+      const N = 3 + r.int(20);
+      const D = 1 + r.int(4);
+      return [randomMatrix(r, N, D), randomVector(r, N), randomVector(r, D), r.normal()];
+    },
+    tol: F32,
+  },
 ]);
