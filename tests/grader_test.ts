@@ -633,3 +633,39 @@ Deno.test("grade: documented properties are graded: purity and tensor leaks cost
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("grade: exact-zero tests the lessons warn against (ssTot === 0, det(A) === 0) lose points", async () => {
+  const sol = (name: string) =>
+    Deno.readTextFileSync(join(ROOT, `solutions/01_linear_regression/${name}.ts`));
+  const rSquared = sol("r_squared").replace(
+    "if (y.every((v) => v === y[0])) return ssRes === 0 ? 1 : 0;",
+    "if (ssTot === 0) return ssRes === 0 ? 1 : 0;",
+  );
+  const normal = sol("normal_equations").replace(/if \(!\(d > [^)]*\)\)/, "if (d === 0)");
+  assert.notEqual(rSquared, sol("r_squared"));
+  assert.notEqual(normal, sol("normal_equations"));
+  const dir = await submission({
+    "exercises/01_linear_regression/r_squared.ts": rSquared,
+    "exercises/01_linear_regression/normal_equations.ts": normal,
+  });
+  try {
+    const r = await gradeSubmission(dir, {
+      repoRoot: ROOT,
+      only: ["r_squared", "normal_equations"],
+    });
+    const failed = (name: string) =>
+      r.exercises.find((e) => e.name === name)!.cases.filter((c) => c.status !== "passed").map((
+        c,
+      ) => c.id);
+    assert.ok(
+      failed("r_squared").includes("constant-y-whose-mean-rounds"),
+      String(failed("r_squared")),
+    );
+    assert.ok(
+      failed("normal_equations").includes("throws-when-a-column-is-a-non-integer-combination"),
+      String(failed("normal_equations")),
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -125,4 +125,19 @@ export default cases<typeof fitNormalEquations>([
     },
     throws: "RangeError",
   },
+  {
+    id: "throws-when-a-column-is-a-non-integer-combination",
+    name:
+      "fitNormalEquations() throws a RangeError when a column is a non-integer combination of two others (det(XᵀX) is about 1e-17, not 0)",
+    points: 2,
+    args: (r) => {
+      const a = r.uniform(0.2, 0.9);
+      const b = r.uniform(1.1, 2.7);
+      const X = randomMatrix(r, 10 + r.int(10), 2).map((
+        row,
+      ) => [row[0], row[1], a * row[0] + b * row[1]]);
+      return [X, randomVector(r, X.length)];
+    },
+    throws: "RangeError",
+  },
 ]);

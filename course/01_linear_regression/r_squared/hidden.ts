@@ -92,4 +92,29 @@ export default cases<typeof rSquared>([
     args: (r) => [randomVector(r, 4), randomVector(r, 5 + r.int(4))],
     throws: "RangeError",
   },
+  {
+    id: "predictions-shifted-by-a-constant",
+    name: "rSquared() of predictions shifted by a constant (the mean of ŷ is not ȳ)",
+    points: 2,
+    args: (r) => {
+      const y = randomVector(r, 8 + r.int(20));
+      const c = (r.next() < 0.5 ? -1 : 1) * r.uniform(0.5, 2);
+      return [y.map((v) => v + c + 0.1 * r.normal()), y];
+    },
+  },
+  {
+    id: "constant-y-whose-mean-rounds",
+    name:
+      "rSquared() of a constant y of a non-integer value, predicted with errors, is 0 (its computed mean is not exactly that value)",
+    points: 1,
+    args: (r) => {
+      // Draw until Σ(y − mean(y))² computed in float64 is not exactly 0, as it would be for integers.
+      for (;;) {
+        const y = Array(3 + r.int(12)).fill((1 + r.int(9)) / 10);
+        const m = y.reduce((s, v) => s + v, 0) / y.length;
+        if (y.some((v) => v !== m)) return [y.map((v) => v + r.normal()), y];
+      }
+    },
+    expect: () => 0,
+  },
 ]);

@@ -7,6 +7,15 @@ export default variants<typeof rSquared>({
   probes: [[[2, 2, 3, 5], [1, 2, 3, 6]], [[0, 1, 5, 2, 4], [1, 1, 3, 4, 6]]],
   variants: [
     {
+      id: "r_squared.mean_of_yhat",
+      section: "how-good-is-the-fit-r-squared",
+      // SS_tot centred on the mean of the predictions instead of the mean of y.
+      fn: (yHat: V, y: V) => {
+        const m = mean(yHat);
+        return 1 - sum(y.map((v, i) => (v - yHat[i]) ** 2)) / sum(y.map((v) => (v - m) ** 2));
+      },
+    },
+    {
       id: "r_squared.ratio",
       section: "how-good-is-the-fit-r-squared",
       fn: (yHat: V, y: V) => {
