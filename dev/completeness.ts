@@ -8,7 +8,7 @@
  *   the do-not-edit header), solution, hidden cases, and texts exist;
  * - its lesson has the heading it links to, and every variant's heading;
  * - it has hidden cases with unique ids, covering every `@throws {X}` and every
- *   `@guarantee <id>` the stub documents;
+ *   `@guarantee <id>` the stub documents, and its public tests check every `@throws`;
  * - its texts hold three hints and exactly one text per variant;
  * - no file still carries the scaffold's `TODO(author)` marker;
  * - no file or folder under `course/`, `locales/`, `exercises/` or
@@ -113,6 +113,10 @@ async function checkExercise(root: string, ex: ResolvedExercise): Promise<string
   }
   const doc = entryDoc(stub ?? "", ex.entry);
   for (const m of doc.matchAll(/@throws \{(\w+)\}/g)) {
+    // The learner sees it fail in the loop before the grader charges for it.
+    if (test !== null && !new RegExp(`expectThrows\\([\\s\\S]*?\\b${m[1]}\\b`).test(test)) {
+      say(`no public test checks the documented @throws {${m[1]}} (expectThrows)`);
+    }
     if (!cases.some((c) => c.throws === m[1])) {
       say(`no hidden case checks the documented @throws {${m[1]}}`);
     }

@@ -204,7 +204,11 @@ while (true) {
         value: plain,
         ms: performance.now() - t0,
         ...(call.returnArgs
-          ? { argsAfter: toPlain(args.map((a) => typeof a === "function" ? null : a), { n: MAX_NUMBERS }) }
+          ? {
+            argsAfter: toPlain(args.map((a) => typeof a === "function" ? null : a), {
+              n: MAX_NUMBERS,
+            }),
+          }
           : {}),
         ...(tfMemory ? { tensorsLeaked: tfMemory() - before } : {}),
       };

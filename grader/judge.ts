@@ -335,16 +335,14 @@ export class Judge {
     );
     const t0 = performance.now();
     const line = JSON.stringify(
-      load
-        ? { id, file: call.file, entry: call.entry, load: true }
-        : {
-          id,
-          file: call.file,
-          entry: call.entry,
-          args: packed.args,
-          ...(call.returnArgs ? { returnArgs: true } : {}),
-          ...(call.countTensors ? { countTensors: true } : {}),
-        },
+      load ? { id, file: call.file, entry: call.entry, load: true } : {
+        id,
+        file: call.file,
+        entry: call.entry,
+        args: packed.args,
+        ...(call.returnArgs ? { returnArgs: true } : {}),
+        ...(call.countTensors ? { countTensors: true } : {}),
+      },
     ) + "\n";
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await new Promise<Answer>((resolve) => {
@@ -358,7 +356,9 @@ export class Judge {
               ...(msg.argsAfter !== undefined
                 ? { argsAfter: decodeValue(msg.argsAfter) as unknown[] }
                 : {}),
-              ...(typeof msg.tensorsLeaked === "number" ? { tensorsLeaked: msg.tensorsLeaked } : {}),
+              ...(typeof msg.tensorsLeaked === "number"
+                ? { tensorsLeaked: msg.tensorsLeaked }
+                : {}),
             }
             : { status: "threw", error: msg.error, ms: msg.ms ?? performance.now() - t0 },
         );

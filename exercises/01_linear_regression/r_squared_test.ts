@@ -1,5 +1,5 @@
 // Do not edit: your work is checked against these.
-import { expectClose, test } from "../../lib/testing.ts";
+import { expectClose, expectThrows, test } from "../../lib/testing.ts";
 import { rSquared } from "./r_squared.ts";
 
 const y = [1, 2, 3, 6]; // mean 3, SS_tot = 4 + 1 + 0 + 9 = 14
@@ -29,4 +29,9 @@ test("rSquared() of a constant y is 1 for a perfect prediction, else 0", () => {
   expectClose(got, [1, 0], {
     what: "[rSquared([4, 4, 4], [4, 4, 4]), rSquared([4, 5, 4], [4, 4, 4])]",
   });
+});
+
+test("rSquared() throws a RangeError when the lengths differ or are 0", () => {
+  expectThrows(() => rSquared([1, 2], [1, 2, 3]), RangeError, "rSquared([1, 2], [1, 2, 3])");
+  expectThrows(() => rSquared([], []), RangeError, "rSquared([], [])");
 });

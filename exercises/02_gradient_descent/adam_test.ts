@@ -1,5 +1,5 @@
 // Do not edit: your work is checked against these.
-import { expectClose, test } from "../../lib/testing.ts";
+import { expectClose, expectThrows, test } from "../../lib/testing.ts";
 import { adamStep } from "./adam.ts";
 
 const OPTS = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
@@ -36,4 +36,12 @@ test("adamStep() leaves its arguments unchanged", () => {
     grad: [0.5, -0.5],
     state: { m: [0.1, 0.1], v: [0.2, 0.2], t: 3 },
   }, { what: "the arguments after adamStep (build new arrays and a new state instead)" });
+});
+
+test("adamStep() throws a RangeError when theta, grad, m and v differ in length", () => {
+  expectThrows(
+    () => adamStep([1, 2], [1, 2], { m: [0], v: [0, 0], t: 0 }, OPTS),
+    RangeError,
+    "adamStep with m of length 1",
+  );
 });

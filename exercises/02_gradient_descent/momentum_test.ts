@@ -1,5 +1,5 @@
 // Do not edit: your work is checked against these.
-import { expectClose, test } from "../../lib/testing.ts";
+import { expectClose, expectThrows, test } from "../../lib/testing.ts";
 import { momentumStep } from "./momentum.ts";
 
 test("momentumStep() from rest is a plain gradient step", () => {
@@ -33,4 +33,12 @@ test("momentumStep() leaves its arguments unchanged", () => {
   expectClose({ theta, grad, velocity }, { theta: [1, 2], grad: [0.5, -0.5], velocity: [1, 1] }, {
     what: "the arguments after momentumStep (build new arrays instead)",
   });
+});
+
+test("momentumStep() throws a RangeError when theta, grad and velocity differ in length", () => {
+  expectThrows(
+    () => momentumStep([1, 2], [1, 2], [0], { learningRate: 0.1, beta: 0.9 }),
+    RangeError,
+    "momentumStep with a velocity of length 1",
+  );
 });
