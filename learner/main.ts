@@ -22,12 +22,17 @@ export async function main(argv: string[]): Promise<number> {
     poll: { type: "boolean" },
     manual: { type: "boolean" },
     "no-typecheck": { type: "boolean" },
+    quick: { type: "boolean" },
     "no-color": { type: "boolean" },
     lang: { type: "string" },
     root: { type: "string" },
   }, t("help"));
   if ("exit" in parsed) return parsed.exit;
   const { values, positionals } = parsed;
+  if (values.quick && positionals[0] !== "verify") {
+    console.error(`${t("error.quickOnlyVerify")}\n\n${t("help")}`);
+    return 2;
+  }
   const root = resolve(values.root ?? Deno.cwd());
   try {
     if (!Deno.statSync(`${root}/exercises`).isDirectory) throw new Error();
@@ -50,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
         outcome = await hintCommand(session, arg);
         break;
       case "verify":
-        outcome = await verifyCommand(session);
+        outcome = await verifyCommand(session, { quick: values.quick });
         break;
       case "reset":
         outcome = await resetCommand(session, arg);
@@ -82,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(outcome.text);
     return outcome.code;
   } finally {
-    session.close();
+    await session.close();
   }
 }
 

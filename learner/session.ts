@@ -12,9 +12,9 @@ import type { ResolvedExercise } from "../course/types.ts";
 import { lineChartSvg } from "../lib/plot.ts";
 import { t } from "../lib/i18n.ts";
 import { type Content, loadContent } from "./content.ts";
-import { Runner, type Verdict } from "./runner.ts";
+import { Runner, type RunOptions, type Verdict } from "./runner.ts";
 import { dataDir, loadState, saveState, type State } from "./state.ts";
-import { hintText, type Style, verdictText } from "./report.ts";
+import { hintText, type Style, trainingText, verdictText } from "./report.ts";
 import { seriesText } from "./report.ts";
 
 /**
@@ -126,13 +126,16 @@ export class Session {
   }
 
   /**
-   * Runs an exercise's public tests and records a pass.
+   * Runs an exercise's public tests and records a pass. A cancelled run
+   * changes nothing, and neither does a pass with long checks skipped.
    *
    * @param ex The exercise.
+   * @param options Cancellation, `skipLong`, live reports (see {@link Runner.run}).
    * @returns The verdict.
    */
-  async judge(ex: ResolvedExercise): Promise<Verdict> {
-    const v = await this.runner.run(ex);
+  async judge(ex: ResolvedExercise, options: RunOptions = {}): Promise<Verdict> {
+    const v = await this.runner.run(ex, options);
+    if (v.status === "cancelled" || (v.status === "pass" && v.skipped > 0)) return v;
     const wasDone = this.state.done.includes(ex.name);
     if (v.status === "pass" && !wasDone) {
       this.state.done.push(ex.name);
@@ -159,6 +162,7 @@ export class Session {
    */
   async describe(ex: ResolvedExercise, v: Verdict): Promise<string> {
     const parts = [verdictText(this.root, ex, v, this.content, this.style)];
+    if (v.training.length > 0) parts.push("", trainingText(v.training));
     if (v.series.length > 0 && v.status === "pass") {
       const dir = join(dataDir(this.root), "plots");
       await Deno.mkdir(dir, { recursive: true });
@@ -224,8 +228,8 @@ export class Session {
     return LESSONS.filter((l) => l.exercises.length === 0);
   }
 
-  /** Stops workers. */
-  close(): void {
-    this.runner.close();
+  /** Stops the worker processes. */
+  close(): Promise<void> {
+    return this.runner.close();
   }
 }
