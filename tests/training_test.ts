@@ -3,7 +3,8 @@
 // cancellation; the screen in watch mode under a pty; and verify --quick.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { ResolvedExercise } from "../course/types.ts";
+import type { Exercise, ResolvedExercise } from "../course/types.ts";
+import { allExercises } from "../course/manifest.ts";
 import { type LiveEvent, type LiveRun, Runner } from "../learner/runner.ts";
 import { hasScript, PtyLoop } from "../dev/pty.ts";
 import { lesson, readState, TRAINING_FILE, trainingKit, trainingSource } from "./_helpers.ts";
@@ -12,23 +13,20 @@ const QUICK = "fitLine(0) starts at w = 0";
 const LONG = "fitLine() learns w = 3 in 25 epochs";
 
 /** The fixture as the runner sees it, with the given budget. */
-function fixture(budget: ResolvedExercise["budget"] = {}): ResolvedExercise {
-  const lesson = { dir: "99_training", title: "Training", exercises: [] };
-  return {
-    name: "fit_line",
-    entry: "fitLine",
-    section: "training",
-    points: 10,
-    timeLimitMs: 2000,
-    forbiddenOps: [],
-    budget,
-    lesson,
-    file: TRAINING_FILE,
-    testFile: TRAINING_FILE.replace(/\.ts$/, "_test.ts"),
-    solutionFile: TRAINING_FILE,
-    lessonFile: "lessons/99_training.md",
-    index: 0,
-  };
+function fixture(budget: Exercise["budget"] = {}): ResolvedExercise {
+  return allExercises([{
+    dir: "99_training",
+    title: "Training",
+    exercises: [{
+      name: "fit_line",
+      entry: "fitLine",
+      section: "training",
+      points: 10,
+      timeLimitMs: 2000,
+      forbiddenOps: [],
+      budget,
+    }],
+  }])[0];
 }
 
 async function withKit(fn: (kit: string) => Promise<void>): Promise<void> {
