@@ -112,13 +112,6 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
   /** Runs the current exercise, cancelling a run still in progress. */
   const runCurrent = (): Promise<void> => {
     const prev = active;
-    if (prev && !prev.finished) {
-      prev.abort.abort();
-      if (prev.live) {
-        banner = t("live.cancelled");
-        render();
-      }
-    }
     const run: ActiveRun = {
       abort: new AbortController(),
       done: Promise.resolve(),
@@ -126,6 +119,15 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
       shown: false,
     };
     active = run;
+    if (prev && !prev.finished) {
+      prev.abort.abort();
+      if (prev.live && ex) {
+        // Say so at once: the stopped run's progress and the last verdict are stale now.
+        banner = t("live.cancelled");
+        body = s.style.yellow(t("live.loading", { file: ex.file }));
+        render();
+      }
+    }
     const stale = () => run.abort.signal.aborted;
     run.done = (async () => {
       await prev?.done; // an aborted run ends at once
