@@ -43,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   const tty = Deno.stdin.isTerminal() && Deno.stdout.isTerminal();
   const colour = !values["no-color"] && !Deno.env.get("NO_COLOR") && Deno.stdout.isTerminal();
   const session = await Session.open(root, makeStyle(colour), values.lang ?? "en");
+  killWorkersOnSignals(session);
   try {
     if (session.movedCorrupt) console.error(t("state.corrupt", { path: session.movedCorrupt }));
     const [command, arg] = positionals;
@@ -88,6 +89,24 @@ export async function main(argv: string[]): Promise<number> {
     return outcome.code;
   } finally {
     await session.close();
+  }
+}
+
+/**
+ * Kills the worker processes when the loop is interrupted or its terminal
+ * closes: a worker busy in a loop would not notice that its parent is gone.
+ */
+function killWorkersOnSignals(session: Session): void {
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  for (const [signal, code] of Object.entries(signals)) {
+    try {
+      Deno.addSignalListener(signal as Deno.Signal, () => {
+        session.close(); // the kills happen at once; no need to wait
+        Deno.exit(code);
+      });
+    } catch {
+      // this signal does not exist here (Windows)
+    }
   }
 }
 

@@ -259,3 +259,38 @@ function curveAt(screen: string, at: number): string {
   const all = [...screen.slice(0, at + 200).matchAll(/loss ([▁-█]+) /g)];
   return all.at(-1)?.[1] ?? "";
 }
+
+Deno.test({
+  name: "lesson: a loop stopped by a signal leaves no worker behind, even one stuck in a loop",
+  ignore: Deno.build.os === "windows",
+  fn: async () => {
+    const kit = await trainingKit({ publicMs: 60_000 });
+    try {
+      await Deno.writeTextFile(
+        join(kit, TRAINING_FILE),
+        trainingSource({ msPerEpoch: 10, run: 1, hang: true }),
+      );
+      const loop = new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", "learner/main.ts", "fit_line", "--no-typecheck"],
+        cwd: kit,
+        stdin: "null",
+        stdout: "null",
+        stderr: "null",
+      }).spawn();
+      const workers = () =>
+        new TextDecoder().decode(
+          new Deno.Command("ps", { args: ["-eo", "args"], stdout: "piped" }).outputSync().stdout,
+        ).split("\n").filter((l) => l.includes(join(kit, "learner", "worker.ts")));
+      const t0 = Date.now();
+      while (workers().length === 0 && Date.now() - t0 < 15_000) await sleep(100);
+      assert.equal(workers().length, 1, "the worker is running the stuck check");
+      await sleep(300);
+      loop.kill("SIGTERM");
+      assert.equal((await loop.status).code, 143);
+      await sleep(300);
+      assert.deepEqual(workers(), []);
+    } finally {
+      await Deno.remove(kit, { recursive: true });
+    }
+  },
+});
