@@ -274,14 +274,17 @@ export function liveText(
  * What each training check reported, after the run: its last metrics and its loss curve.
  *
  * @param training The checks that reported progress.
+ * @param charts Where each check's loss chart was written, if it was.
  * @returns The text (empty when there is none).
  */
-export function trainingText(training: Training[]): string {
+export function trainingText(training: Training[], charts: Array<string | undefined> = []): string {
   const out: string[] = [];
-  for (const { name, points } of training) {
+  for (const [i, { name, points }] of training.entries()) {
     out.push(t("training.summary", { name, metrics: metricsText(points.at(-1)!) }));
     const loss = lossCurveText(points);
-    if (loss) out.push("  " + loss);
+    if (loss) {
+      out.push("  " + loss + (charts[i] ? "  " + t("training.chart", { svg: charts[i] }) : ""));
+    }
   }
   return out.join("\n");
 }

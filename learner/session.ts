@@ -162,7 +162,9 @@ export class Session {
    */
   async describe(ex: ResolvedExercise, v: Verdict): Promise<string> {
     const parts = [verdictText(this.root, ex, v, this.content, this.style)];
-    if (v.training.length > 0) parts.push("", trainingText(v.training));
+    if (v.training.length > 0) {
+      parts.push("", trainingText(v.training, await this.#drawTraining(ex, v)));
+    }
     if (v.series.length > 0 && v.status === "pass") {
       const dir = join(dataDir(this.root), "plots");
       await Deno.mkdir(dir, { recursive: true });
@@ -186,6 +188,28 @@ export class Session {
       parts.push("", seriesText(drawn));
     }
     return parts.join("\n");
+  }
+
+  /** Writes each training check's loss curve to `.tensorlings/plots/<name>_training*.svg`. */
+  async #drawTraining(ex: ResolvedExercise, v: Verdict): Promise<Array<string | undefined>> {
+    const charts: Array<string | undefined> = [];
+    for (const [i, { name, points }] of v.training.entries()) {
+      const loss = points.map((p) => p.loss).filter((x): x is number => x !== undefined);
+      if (loss.length < 2) {
+        charts.push(undefined);
+        continue;
+      }
+      const svg = join(".tensorlings", "plots", `${ex.name}_training${i ? "_" + i : ""}.svg`);
+      await Deno.mkdir(join(dataDir(this.root), "plots"), { recursive: true });
+      await Deno.writeTextFile(
+        join(this.root, svg),
+        lineChartSvg(`${ex.name}: ${name}`, [{ label: "loss", values: loss }], {
+          logY: loss.every((x) => x > 0),
+        }),
+      );
+      charts.push(svg);
+    }
+    return charts;
   }
 
   /** Shows one more hint level than before (capped), and remembers it. */

@@ -183,7 +183,12 @@ Deno.test({
         const later = curveAt(loop.screen, at);
         assert.ok(later.length > early.length, `${early} then ${later}`);
         at = await loop.waitFor(/All 2 public tests pass/, at);
-        at = await loop.waitFor(/epoch 25\/25 [^\n]*\n\s*loss [▁-█]+ +9\.00 → /, at);
+        at = await loop.waitFor(
+          /epoch 25\/25 [^\n]*\n\s*loss [▁-█]+ +9\.00 → \S+ +\(chart: \.tensorlings\/plots\/fit_line_training\.svg\)/,
+          at,
+        );
+        const svg = await Deno.readTextFile(join(kit, ".tensorlings/plots/fit_line_training.svg"));
+        assert.match(svg, /<polyline[^>]*points="([\d.]+,[\d.]+ ){24}[\d.]+,[\d.]+"/);
       });
       await t.step("a save during training stops that run and starts the new one", async () => {
         await Deno.writeTextFile(
