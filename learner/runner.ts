@@ -128,6 +128,8 @@ class WorkerProcess {
   readonly done: Promise<void>;
   onmessage: (m: WorkerMessage) => void = () => {};
   onexit: (code: number) => void = () => {};
+  /** The exit code, once the process has exited. */
+  exitCode: number | undefined;
   #child: Deno.ChildProcess;
   #stdin: WritableStreamDefaultWriter<Uint8Array>;
 
@@ -163,6 +165,7 @@ class WorkerProcess {
         if (pending.length > 1 << 20 && !pending.includes(nonce)) pending = "";
       }
       const { code } = await child.status;
+      this.exitCode = code;
       ready();
       this.onexit(code);
     })();
@@ -367,6 +370,8 @@ export class Runner {
           series: [],
           loadError: { name: "Error", message: t("verdict.exited", { code }), stack: "" },
         });
+      // It may have died before the run began (it could not start, or was killed).
+      if (worker.exitCode !== undefined) return worker.onexit(worker.exitCode);
       const request: RunRequest = {
         type: "run",
         testUrl: pathToFileURL(join(this.#root, ex.testFile)).href,

@@ -162,6 +162,25 @@ Deno.test("runner: import, quick and long checks each have their own limit", asy
   });
 });
 
+Deno.test("runner: learner code that exits the worker gets an error verdict that says so", async () => {
+  await withKit(async (kit) => {
+    const runner = new Runner(kit);
+    try {
+      await Deno.writeTextFile(
+        join(kit, TRAINING_FILE),
+        "export function fitLine() {\n  Deno.exit(3);\n}\n",
+      );
+      const t0 = performance.now();
+      const v = await runner.run(fixture());
+      assert.equal(v.status, "error");
+      assert.match(v.loadError?.message ?? "", /exited \(code 3\).*Deno\.exit/);
+      assert.ok(performance.now() - t0 < 1500, "not left to a time limit");
+    } finally {
+      await runner.close();
+    }
+  });
+});
+
 Deno.test({
   name: "lesson watch mode: training progress streams, a save cancels the run, a hang says so",
   ignore: !hasScript,
