@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { t } from "../lib/i18n.ts";
 import type { ResolvedExercise } from "../course/types.ts";
 import { headerText, listText } from "./commands.ts";
-import type { Verdict } from "./runner.ts";
+import { liveText } from "./report.ts";
+import type { LiveRun, Verdict } from "./runner.ts";
 import type { Session } from "./session.ts";
 import { type PendingCheck, startTypeCheck } from "./typecheck.ts";
 import { type Watcher, watchFiles } from "./watch.ts";
@@ -25,6 +26,21 @@ export interface InteractiveOptions {
 const encoder = new TextEncoder();
 const write = (s: string) => Deno.stdout.writeSync(encoder.encode(s));
 
+/** A run shows its progress once it has taken this long (ms), or as soon as it trains. */
+const LIVE_AFTER_MS = 200;
+/** The screen is redrawn at most this often while a run reports (ms). */
+const REDRAW_EVERY_MS = 50;
+
+/** One run of the current exercise, which a newer one cancels. */
+interface ActiveRun {
+  abort: AbortController;
+  done: Promise<void>;
+  finished: boolean;
+  live?: LiveRun;
+  /** Whether the screen shows this run's progress yet. */
+  shown: boolean;
+}
+
 /**
  * Runs the screen until the learner quits.
  *
@@ -40,8 +56,12 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
   let check: PendingCheck | undefined;
   let prompt: "none" | "jump" | "reset" = "none";
   let typed = "";
-  let running = Promise.resolve();
+  let active: ActiveRun | undefined;
+  let banner = "";
   let watcher: Watcher | undefined;
+  let lastDraw = 0;
+  let drawTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastLive = "";
 
   const statusLine = () => {
     if (!ex) return "";
@@ -50,27 +70,92 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
       ? t("watch.polling", { file: ex.file })
       : t("watch.watching", { file: ex.file });
   };
+  const liveBody = () =>
+    active?.live && active.shown && !active.finished && ex
+      ? liveText(s.root, ex.file, active.live, s.style)
+      : "";
   const render = () => {
-    const parts = ["\x1b[2J\x1b[H"];
-    if (ex) parts.push(headerText(s, ex), "", body);
-    else parts.push(t("next.courseDone"));
+    clearTimeout(drawTimer);
+    drawTimer = undefined;
+    lastDraw = performance.now();
+    lastLive = liveBody();
+    const parts: string[] = [];
+    if (ex) {
+      parts.push(headerText(s, ex), "");
+      if (banner) parts.push(s.style.yellow(banner), "");
+      parts.push(lastLive || body);
+    } else parts.push(t("next.courseDone"));
     if (typeNote) parts.push("", typeNote);
     if (note) parts.push("", note);
     parts.push("", s.style.dim(t("keys.help")), s.style.dim(statusLine()));
     if (prompt === "jump") parts.push(t("list.jump") + typed);
     if (prompt === "reset" && ex) parts.push(t("reset.confirm", { file: ex.file }));
-    write(parts.join("\n").replaceAll("\n", "\r\n"));
+    // Home, each line over the last frame's and cleared to its end, then the rest
+    // cleared: no blank frame in between, so twenty redraws a second do not flicker.
+    write("\x1b[H" + parts.join("\n").replaceAll("\n", "\x1b[K\r\n") + "\x1b[K\x1b[J");
   };
 
-  const runCurrent = () => {
-    running = running.then(async () => {
-      if (!ex) return render();
+  /** Redraws soon, but not more often than every REDRAW_EVERY_MS. */
+  const redraw = () => {
+    const wait = lastDraw + REDRAW_EVERY_MS - performance.now();
+    if (wait <= 0) render();
+    else drawTimer ??= setTimeout(render, wait);
+  };
+  // Keeps "still running… (Ns)" current; draws only when the text changes.
+  const ticker = setInterval(() => {
+    const run = active;
+    if (!run?.live || run.finished) return;
+    if (!run.shown && performance.now() - run.live.t0 >= LIVE_AFTER_MS) run.shown = true;
+    if (run.shown && liveBody() !== lastLive) redraw();
+  }, 100);
+
+  /** Runs the current exercise, cancelling a run still in progress. */
+  const runCurrent = (): Promise<void> => {
+    const prev = active;
+    const run: ActiveRun = {
+      abort: new AbortController(),
+      done: Promise.resolve(),
+      finished: false,
+      shown: false,
+    };
+    active = run;
+    if (prev && !prev.finished) {
+      prev.abort.abort();
+      if (prev.live && ex) {
+        // Say so at once: the stopped run's progress and the last verdict are stale now.
+        banner = t("live.cancelled");
+        body = s.style.yellow(t("live.loading", { file: ex.file }));
+        render();
+      }
+    }
+    const stale = () => run.abort.signal.aborted;
+    run.done = (async () => {
+      await prev?.done; // an aborted run ends at once
+      if (stale()) return;
+      if (!ex) {
+        run.finished = true;
+        return render();
+      }
       check?.cancel();
       typeNote = "";
       const target = ex;
-      verdict = await s.judge(target);
-      body = await s.describe(target, verdict);
-      if (verdict.status === "pass") {
+      const v = await s.judge(target, {
+        signal: run.abort.signal,
+        onUpdate: (live, event) => {
+          run.live = live;
+          const training = event === "progress" ||
+            (event === "start" && live.planned[live.current]?.long);
+          if (training || performance.now() - live.t0 >= LIVE_AFTER_MS) run.shown = true;
+          if (run.shown) redraw();
+        },
+      });
+      run.finished = true;
+      if (stale() || v.status === "cancelled") return;
+      verdict = v;
+      banner = "";
+      body = await s.describe(target, v);
+      if (stale()) return;
+      if (v.status === "pass") {
         const next = s.nextUnfinished(target.index);
         body += "\n\n" + s.style.green(
           next ? t("next.pass", { name: next.name }) : t("next.courseDone"),
@@ -79,7 +164,7 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
       render();
       // Warm the next worker only now: starting one costs the main thread time.
       s.runner.prepare(target);
-      if (options.typecheck && verdict.status !== "error") {
+      if (options.typecheck && v.status !== "error") {
         // Not awaited: the next save must not wait for the checker.
         const mine = startTypeCheck(s.root, target.file);
         check = mine;
@@ -90,8 +175,8 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
           }
         });
       }
-    });
-    return running;
+    })();
+    return run.done;
   };
 
   if (options.trigger !== "manual") {
@@ -101,7 +186,8 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
     }, { poll: options.trigger === "poll" });
   }
   if (ex) s.runner.prepare(ex);
-  await runCurrent();
+  // Not awaited, here or for keys: a run may train for a minute, and q must still work.
+  runCurrent();
 
   Deno.stdin.setRaw(true);
   const reader = Deno.stdin.readable.getReader();
@@ -121,7 +207,7 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
               await s.jump(target);
               note = t("jump.done", { name: target.name });
               watcher?.touch();
-              await runCurrent();
+              runCurrent();
             } else render();
           } else if (/[0-9]/.test(key)) {
             typed += key;
@@ -139,7 +225,7 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
         if (prompt === "reset") {
           prompt = "none";
           note = key === "y" || key === "Y" ? await s.reset(ex!) : t("reset.cancelled");
-          if (key === "y" || key === "Y") await runCurrent();
+          if (key === "y" || key === "Y") runCurrent();
           else render();
           continue;
         }
@@ -150,7 +236,7 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
             if (verdict?.status === "pass") {
               ex = await s.advance(ex);
               note = "";
-              await runCurrent();
+              runCurrent();
             }
             break;
           case "h":
@@ -169,13 +255,13 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
           case "e":
             await openEditor(s, ex, (msg) => (note = msg));
             Deno.stdin.setRaw(true);
-            await runCurrent();
+            runCurrent();
             break;
           case "\r":
           case "\n":
           case " ":
             note = "";
-            await runCurrent();
+            runCurrent();
             break;
         }
       }
@@ -189,6 +275,9 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
     }
     watcher?.close();
     check?.cancel();
+    active?.abort.abort();
+    clearInterval(ticker);
+    clearTimeout(drawTimer);
     write("\r\n");
   }
 }

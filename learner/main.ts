@@ -22,12 +22,17 @@ export async function main(argv: string[]): Promise<number> {
     poll: { type: "boolean" },
     manual: { type: "boolean" },
     "no-typecheck": { type: "boolean" },
+    quick: { type: "boolean" },
     "no-color": { type: "boolean" },
     lang: { type: "string" },
     root: { type: "string" },
   }, t("help"));
   if ("exit" in parsed) return parsed.exit;
   const { values, positionals } = parsed;
+  if (values.quick && positionals[0] !== "verify") {
+    console.error(`${t("error.quickOnlyVerify")}\n\n${t("help")}`);
+    return 2;
+  }
   const root = resolve(values.root ?? Deno.cwd());
   try {
     if (!Deno.statSync(`${root}/exercises`).isDirectory) throw new Error();
@@ -38,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   const tty = Deno.stdin.isTerminal() && Deno.stdout.isTerminal();
   const colour = !values["no-color"] && !Deno.env.get("NO_COLOR") && Deno.stdout.isTerminal();
   const session = await Session.open(root, makeStyle(colour), values.lang ?? "en");
+  killWorkersOnSignals(session);
   try {
     if (session.movedCorrupt) console.error(t("state.corrupt", { path: session.movedCorrupt }));
     const [command, arg] = positionals;
@@ -50,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         outcome = await hintCommand(session, arg);
         break;
       case "verify":
-        outcome = await verifyCommand(session);
+        outcome = await verifyCommand(session, { quick: values.quick });
         break;
       case "reset":
         outcome = await resetCommand(session, arg);
@@ -82,7 +88,25 @@ export async function main(argv: string[]): Promise<number> {
     console.log(outcome.text);
     return outcome.code;
   } finally {
-    session.close();
+    await session.close();
+  }
+}
+
+/**
+ * Kills the worker processes when the loop is interrupted or its terminal
+ * closes: a worker busy in a loop would not notice that its parent is gone.
+ */
+function killWorkersOnSignals(session: Session): void {
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  for (const [signal, code] of Object.entries(signals)) {
+    try {
+      Deno.addSignalListener(signal as Deno.Signal, () => {
+        session.close(); // the kills happen at once; no need to wait
+        Deno.exit(code);
+      });
+    } catch {
+      // this signal does not exist here (Windows)
+    }
   }
 }
 

@@ -11,8 +11,9 @@ import { describeMismatch } from "../lib/testing.ts";
 import { sparkline } from "../lib/plot.ts";
 import type { ResolvedExercise } from "../course/types.ts";
 import type { Content } from "./content.ts";
-import type { ErrorInfo } from "./protocol.ts";
-import type { Verdict } from "./runner.ts";
+import type { Progress } from "../lib/testing.ts";
+import type { ErrorInfo, TestOutcome } from "./protocol.ts";
+import type { LiveRun, Training, Verdict } from "./runner.ts";
 
 /** Colour helpers; identity functions when colour is off. */
 export interface Style {
@@ -106,7 +107,13 @@ export function verdictText(
   const ms = Math.round(v.ms);
   const out: string[] = [];
   if (v.status === "timeout") {
-    out.push(s.red(t("verdict.timeout", { limit: ex.timeLimitMs })));
+    const limit = v.stopped?.limitMs ?? ex.timeLimitMs;
+    out.push(s.red(
+      v.stopped?.name
+        ? t("verdict.timeoutCheck", { name: v.stopped.name, limit })
+        : t("verdict.timeout", { limit }),
+    ));
+    for (const test of v.tests) out.push("  " + testLine(test, s));
     return out.join("\n");
   }
   if (v.status === "error" && v.loadError) {
@@ -134,26 +141,149 @@ export function verdictText(
       ? s.green(t("verdict.pass", { count: v.tests.length, ms }))
       : s.red(t("verdict.fail", { failed: failed.length, count: v.tests.length, ms })),
   );
-  let detailed = false;
-  for (const test of v.tests) {
-    out.push(
-      "  " +
-        (test.ok
-          ? s.green(t("test.pass", { name: test.name }))
-          : s.red(t("test.fail", { name: test.name }))),
-    );
-    if (!test.ok && test.error && !detailed) {
-      // Details for the first failure only: one thing to fix at a time.
-      detailed = true;
-      for (const line of explainError(root, test.error, s)) out.push("      " + line);
-    }
-  }
+  out.push(...testLines(root, v.tests, s));
+  if (v.skipped > 0) out.push(s.dim("  " + t("verdict.skipped", { skipped: v.skipped })));
   if (v.diagnosis) {
     const text = content.misconceptions[v.diagnosis.id];
     if (text) {
       out.push("", s.yellow(t("diagnosis.heading", { title: text.title })));
       out.push("  " + text.explain);
       out.push("  " + t("diagnosis.read", { link: `${ex.lessonFile}#${v.diagnosis.section}` }));
+    }
+  }
+  return out.join("\n");
+}
+
+function testLine(test: TestOutcome, s: Style): string {
+  const line = test.ok
+    ? s.green(t("test.pass", { name: test.name }))
+    : s.red(t("test.fail", { name: test.name }));
+  if (!test.long) return line;
+  return `${line} ${s.dim(t("test.long", { seconds: (test.ms / 1000).toFixed(1) }))}`;
+}
+
+/** A line per finished check, with details for the first failure only: one thing at a time. */
+function testLines(root: string, tests: TestOutcome[], s: Style): string[] {
+  const out: string[] = [];
+  let detailed = false;
+  for (const test of tests) {
+    out.push("  " + testLine(test, s));
+    if (!test.ok && test.error && !detailed) {
+      detailed = true;
+      for (const line of explainError(root, test.error, s)) out.push("      " + line);
+    }
+  }
+  return out;
+}
+
+/** Once a phase has run this long, the screen says it is still running (ms). */
+export const STILL_RUNNING_AFTER_MS = 1000;
+
+const FIXED = ["epoch", "epochs", "step"];
+
+/** `epoch 3/20 · step 120 · loss 0.4120 · accuracy 0.870`: the last report of a check. */
+export function metricsText(p: Progress): string {
+  const parts: string[] = [];
+  if (p.epoch !== undefined) {
+    parts.push(
+      p.epochs !== undefined
+        ? t("progress.epochOf", { epoch: p.epoch, epochs: p.epochs })
+        : t("progress.epoch", { epoch: p.epoch }),
+    );
+  }
+  parts.push(t("progress.step", { step: p.step }));
+  for (const [k, v] of Object.entries(p)) {
+    if (FIXED.includes(k) || v === undefined) continue;
+    parts.push(`${k} ${Number.isInteger(v) ? v : v.toPrecision(4)}`);
+  }
+  return parts.join(" · ");
+}
+
+/** A sparkline of a series, on a log scale when it falls by decades. */
+function curve(values: number[], width = 40): string {
+  const log = values.every((v) => v > 0) && Math.max(...values) / Math.min(...values) > 100;
+  return sparkline(values, width, log);
+}
+
+/** `loss ▇▆▅▃▂▁  2.31 → 0.412`, drawn from a check's reports (empty if it reports no loss). */
+export function lossCurveText(points: Progress[]): string {
+  const values = points.map((p) => p.loss).filter((x): x is number => x !== undefined);
+  if (values.length === 0) return "";
+  return t("progress.curve", {
+    name: "loss",
+    spark: curve(values),
+    first: values[0].toPrecision(3),
+    last: values.at(-1)!.toPrecision(3),
+  });
+}
+
+/**
+ * A run as it goes: finished checks with their verdicts, the running one
+ * with its latest progress and loss curve, and "still running… (Ns)" once
+ * it has taken a while.
+ *
+ * @param root The kit's root folder.
+ * @param file The learner's file (shown while it loads).
+ * @param live The run.
+ * @param s Colours.
+ * @param now The time (performance.now()).
+ * @returns The text, several lines.
+ */
+export function liveText(
+  root: string,
+  file: string,
+  live: LiveRun,
+  s: Style,
+  now = performance.now(),
+): string {
+  const elapsed = now - live.since;
+  const still = elapsed >= STILL_RUNNING_AFTER_MS
+    ? " " + s.dim(t("live.still", {
+      seconds: Math.floor(elapsed / 1000),
+      limit: Math.round(live.limitMs / 1000),
+    }))
+    : "";
+  if (live.phase === "import") return s.yellow(t("live.loading", { file })) + still;
+  const out = [s.yellow(t("live.heading"))];
+  out.push(...testLines(root, live.tests, s));
+  for (let i = live.tests.length; i < live.planned.length; i++) {
+    const { name, long } = live.planned[i];
+    if (i !== live.current) {
+      out.push("  " + s.dim(t("live.waiting", { name })));
+      continue;
+    }
+    const seconds = (elapsed / 1000).toFixed(1);
+    const points = live.progress[i] ?? [];
+    // A check that reports progress is plainly alive; its time is on the line already.
+    out.push(
+      "  " + s.yellow(t("live.check", { name })) +
+        (long ? " " + s.dim(t("test.long", { seconds })) : "") +
+        (points.length > 0 ? "" : still),
+    );
+    if (points.length > 0) {
+      out.push("      " + metricsText(points.at(-1)!));
+      const loss = lossCurveText(points);
+      if (loss) out.push("      " + loss);
+    }
+  }
+  if (live.phase === "diagnosis") out.push(s.dim(t("live.diagnosing")) + still);
+  return out.join("\n");
+}
+
+/**
+ * What each training check reported, after the run: its last metrics and its loss curve.
+ *
+ * @param training The checks that reported progress.
+ * @param charts Where each check's loss chart was written, if it was.
+ * @returns The text (empty when there is none).
+ */
+export function trainingText(training: Training[], charts: Array<string | undefined> = []): string {
+  const out: string[] = [];
+  for (const [i, { name, points }] of training.entries()) {
+    out.push(t("training.summary", { name, metrics: metricsText(points.at(-1)!) }));
+    const loss = lossCurveText(points);
+    if (loss) {
+      out.push("  " + loss + (charts[i] ? "  " + t("training.chart", { svg: charts[i] }) : ""));
     }
   }
   return out.join("\n");
@@ -170,12 +300,7 @@ export function seriesText(series: Array<{ name: string; values: number[]; svg: 
     t("series.plot", {
       name: x.name,
       // A loss that falls by decades reads better on a log scale.
-      spark: sparkline(
-        x.values,
-        40,
-        x.values.every((v) => v > 0) &&
-          Math.max(...x.values) / Math.min(...x.values) > 100,
-      ),
+      spark: curve(x.values),
       first: x.values[0]?.toPrecision(3),
       last: x.values.at(-1)?.toPrecision(3),
       svg: x.svg,

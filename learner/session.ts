@@ -12,9 +12,9 @@ import type { ResolvedExercise } from "../course/types.ts";
 import { lineChartSvg } from "../lib/plot.ts";
 import { t } from "../lib/i18n.ts";
 import { type Content, loadContent } from "./content.ts";
-import { Runner, type Verdict } from "./runner.ts";
+import { Runner, type RunOptions, type Verdict } from "./runner.ts";
 import { dataDir, loadState, saveState, type State } from "./state.ts";
-import { hintText, type Style, verdictText } from "./report.ts";
+import { hintText, type Style, trainingText, verdictText } from "./report.ts";
 import { seriesText } from "./report.ts";
 
 /**
@@ -126,13 +126,16 @@ export class Session {
   }
 
   /**
-   * Runs an exercise's public tests and records a pass.
+   * Runs an exercise's public tests and records a pass. A cancelled run
+   * changes nothing, and neither does a pass with long checks skipped.
    *
    * @param ex The exercise.
+   * @param options Cancellation, `skipLong`, live reports (see {@link Runner.run}).
    * @returns The verdict.
    */
-  async judge(ex: ResolvedExercise): Promise<Verdict> {
-    const v = await this.runner.run(ex);
+  async judge(ex: ResolvedExercise, options: RunOptions = {}): Promise<Verdict> {
+    const v = await this.runner.run(ex, options);
+    if (v.status === "cancelled" || (v.status === "pass" && v.skipped > 0)) return v;
     const wasDone = this.state.done.includes(ex.name);
     if (v.status === "pass" && !wasDone) {
       this.state.done.push(ex.name);
@@ -159,6 +162,9 @@ export class Session {
    */
   async describe(ex: ResolvedExercise, v: Verdict): Promise<string> {
     const parts = [verdictText(this.root, ex, v, this.content, this.style)];
+    if (v.training.length > 0) {
+      parts.push("", trainingText(v.training, await this.#drawTraining(ex, v)));
+    }
     if (v.series.length > 0 && v.status === "pass") {
       const dir = join(dataDir(this.root), "plots");
       await Deno.mkdir(dir, { recursive: true });
@@ -182,6 +188,28 @@ export class Session {
       parts.push("", seriesText(drawn));
     }
     return parts.join("\n");
+  }
+
+  /** Writes each training check's loss curve to `.tensorlings/plots/<name>_training*.svg`. */
+  async #drawTraining(ex: ResolvedExercise, v: Verdict): Promise<Array<string | undefined>> {
+    const charts: Array<string | undefined> = [];
+    for (const [i, { name, points }] of v.training.entries()) {
+      const loss = points.map((p) => p.loss).filter((x): x is number => x !== undefined);
+      if (loss.length < 2) {
+        charts.push(undefined);
+        continue;
+      }
+      const svg = join(".tensorlings", "plots", `${ex.name}_training${i ? "_" + i : ""}.svg`);
+      await Deno.mkdir(join(dataDir(this.root), "plots"), { recursive: true });
+      await Deno.writeTextFile(
+        join(this.root, svg),
+        lineChartSvg(`${ex.name}: ${name}`, [{ label: "loss", values: loss }], {
+          logY: loss.every((x) => x > 0),
+        }),
+      );
+      charts.push(svg);
+    }
+    return charts;
   }
 
   /** Shows one more hint level than before (capped), and remembers it. */
@@ -224,8 +252,8 @@ export class Session {
     return LESSONS.filter((l) => l.exercises.length === 0);
   }
 
-  /** Stops workers. */
-  close(): void {
-    this.runner.close();
+  /** Stops the worker processes. */
+  close(): Promise<void> {
+    return this.runner.close();
   }
 }

@@ -2,6 +2,9 @@
  * The few helpers public tests use. `test()` registers a case with
  * `Deno.test` (so `deno test` runs it) and in a registry the learner's loop
  * reads when it runs the file in a worker, without the cost of a test runner.
+ * A check that trains a model is declared long (`{ long: true }`): the loop
+ * runs it after the quick ones, under its own time budget, and shows what it
+ * reports with `reportProgress()` while it runs.
  *
  * @module
  */
@@ -12,6 +15,32 @@ import { t } from "./i18n.ts";
 export interface TestCase {
   name: string;
   fn: () => void | Promise<void>;
+  /** A long check (training): run after the quick ones, with its own time budget. */
+  long: boolean;
+}
+
+/** Options for {@link test}. */
+export interface TestOptions {
+  /**
+   * The check trains something and takes seconds, not milliseconds: the loop
+   * runs it after every quick check (whose verdicts show first), gives it the
+   * exercise's long budget, and `deno task lesson verify --quick` skips it.
+   */
+  long?: boolean;
+}
+
+/**
+ * One report from a training loop. `step` counts updates; the rest are
+ * optional, and any other numeric field is shown too (e.g. `lr`).
+ */
+export interface Progress {
+  step: number;
+  epoch?: number;
+  /** Out of how many epochs, if known. */
+  epochs?: number;
+  loss?: number;
+  accuracy?: number;
+  [metric: string]: number | undefined;
 }
 
 /** A named series of numbers a test wants the learner to see, e.g. a loss curve. */
@@ -22,18 +51,65 @@ export interface Series {
 
 const REGISTRY = Symbol.for("tensorlings.tests");
 const SERIES = Symbol.for("tensorlings.series");
-type Global = typeof globalThis & { [REGISTRY]?: TestCase[]; [SERIES]?: Series[] };
+const PROGRESS = Symbol.for("tensorlings.progress");
+type Global = typeof globalThis & {
+  [REGISTRY]?: TestCase[];
+  [SERIES]?: Series[];
+  [PROGRESS]?: (p: Progress) => void;
+};
 
 /**
  * Declares a test case.
  *
  * @param name What it checks, as a sentence: `"mse() of a perfect fit is 0"`.
  * @param fn The check; it throws on failure.
+ * @param options `long: true` for a check that trains (see {@link TestOptions}).
+ * @example
+ * ```ts ignore
+ * test("fit() learns XOR to 100% accuracy", () => {
+ *   const { accuracy } = fit(XOR, { epochs: 300 }); // calls reportProgress() each epoch
+ *   expectClose(accuracy, 1, { what: "accuracy after 300 epochs" });
+ * }, { long: true });
+ * ```
  */
-export function test(name: string, fn: () => void | Promise<void>): void {
+export function test(
+  name: string,
+  fn: () => void | Promise<void>,
+  options: TestOptions = {},
+): void {
   const g = globalThis as Global;
-  (g[REGISTRY] ??= []).push({ name, fn });
+  (g[REGISTRY] ??= []).push({ name, fn, long: options.long === true });
   Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });
+}
+
+/**
+ * Reports how a training loop is doing, for the learner's loop to show while
+ * it runs (epoch, loss, accuracy and a growing loss curve). Call it as often
+ * as you like: it costs a time check, and the loop sends at most about twenty
+ * reports a second to the screen. Outside the loop (`deno test`, the grader)
+ * it does nothing.
+ *
+ * @param progress The step, and whatever else is known: `epoch`, `loss`, `accuracy`...
+ * @example
+ * ```ts
+ * import { reportProgress } from "./testing.ts";
+ * for (let epoch = 0; epoch < 3; epoch++) {
+ *   reportProgress({ step: epoch, epoch, loss: 1 / (epoch + 1) });
+ * }
+ * ```
+ */
+export function reportProgress(progress: Progress): void {
+  (globalThis as Global)[PROGRESS]?.(progress);
+}
+
+/**
+ * Routes {@link reportProgress} to `sink` (the loop's worker does this), or
+ * back to nothing with `undefined`.
+ *
+ * @param sink Receives every report.
+ */
+export function onProgress(sink: ((p: Progress) => void) | undefined): void {
+  (globalThis as Global)[PROGRESS] = sink;
 }
 
 /** The cases registered so far in this process or worker. */

@@ -6,6 +6,9 @@
  */
 import { join } from "node:path";
 import { copyKit } from "../dev/kit.ts";
+import { addTrainingExercise, type TrainingSource } from "../dev/training_fixture.ts";
+
+export { TRAINING_FILE, trainingSource } from "../dev/training_fixture.ts";
 
 /** The repository root. */
 export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
@@ -78,4 +81,22 @@ export async function runScript(script: string, ...args: string[]): Promise<Ran>
   }).output();
   const d = new TextDecoder();
   return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
+}
+
+/**
+ * A scratch kit with one more exercise, `fit_line` (lesson `99_training`),
+ * whose public test trains for a few seconds and reports progress: a fixture
+ * for the loop's long checks, never part of the real course.
+ *
+ * @param budget The exercise's `budget` (per-check limits).
+ * @param source The learner's file to start with.
+ * @returns The kit's folder.
+ */
+export async function trainingKit(
+  budget: { publicMs?: number; longMs?: number } = {},
+  source: TrainingSource = { msPerEpoch: 100, run: 1 },
+): Promise<string> {
+  const kit = await scratchKit();
+  await addTrainingExercise(kit, budget, source);
+  return kit;
 }

@@ -184,8 +184,8 @@ Deno.test("author: every stub fails its public tests and every solution passes t
       });
     }
   } finally {
-    stubs.close();
-    solutions.close();
+    await stubs.close();
+    await solutions.close();
     await Deno.remove(solved, { recursive: true });
   }
 });

@@ -29,7 +29,7 @@ Deno.test("kit: the loop gives every exercise a verdict", async () => {
       if (v.status !== "error") assert.ok(v.tests.length > 0, `${ex.name} ran no test`);
     }
   } finally {
-    runner.close();
+    await runner.close();
   }
 });
 
