@@ -66,7 +66,13 @@ export const LESSONS: Lesson[] = [
       plain("adam", "adamStep", "adam", { forbiddenOps: ["train.adam"] }),
     ],
   },
-  { dir: "03_logistic_regression", title: "Logistic regression", exercises: [] },
+  {
+    dir: "03_logistic_regression",
+    title: "Logistic regression",
+    exercises: [
+      plain("sigmoid", "sigmoid", "the-sigmoid"),
+    ],
+  },
   { dir: "04_convolution", title: "Convolution and pooling", exercises: [] },
   { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },
   { dir: "06_attention", title: "Attention", exercises: [] },
