@@ -71,6 +71,7 @@ export const LESSONS: Lesson[] = [
     title: "Logistic regression",
     exercises: [
       plain("sigmoid", "sigmoid", "the-sigmoid"),
+      plain("bce_with_logits", "bceWithLogits", "binary-cross-entropy"),
     ],
   },
   { dir: "04_convolution", title: "Convolution and pooling", exercises: [] },
