@@ -72,6 +72,9 @@ export const LESSONS: Lesson[] = [
     exercises: [
       plain("sigmoid", "sigmoid", "the-sigmoid"),
       plain("bce_with_logits", "bceWithLogits", "binary-cross-entropy"),
+      plain("logistic_gradient", "logisticGradient", "the-gradient-of-the-cross-entropy", {
+        forbiddenOps: AUTODIFF,
+      }),
     ],
   },
   { dir: "04_convolution", title: "Convolution and pooling", exercises: [] },
