@@ -70,10 +70,20 @@ export const LESSONS: Lesson[] = [
     dir: "03_logistic_regression",
     title: "Logistic regression",
     exercises: [
-      plain("sigmoid", "sigmoid", "the-sigmoid"),
-      plain("bce_with_logits", "bceWithLogits", "binary-cross-entropy"),
+      plain("sigmoid", "sigmoid", "the-sigmoid", { forbiddenOps: ["sigmoid"] }),
+      plain("bce_with_logits", "bceWithLogits", "binary-cross-entropy", {
+        forbiddenOps: [
+          "sigmoid",
+          "softplus",
+          "losses.sigmoidCrossEntropy",
+          "metrics.binaryCrossentropy",
+        ],
+      }),
       plain("logistic_gradient", "logisticGradient", "the-gradient-of-the-cross-entropy", {
         forbiddenOps: AUTODIFF,
+      }),
+      plain("train_logistic", "trainLogistic", "training", {
+        forbiddenOps: [...AUTODIFF, "train.sgd"],
       }),
     ],
   },

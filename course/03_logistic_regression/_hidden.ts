@@ -73,3 +73,11 @@ export function asFit(got: unknown, d: number): { w: V; b: number } | string {
   if (g.w.length !== d) return `expected w of length ${d}, got ${g.w.length}`;
   return { w: g.w as V, b: g.b };
 }
+
+/** The mean binary cross-entropy of w, b on X, y, computed here (never taken from the student). */
+export function lossOf(X: M, y: V, w: V, b: number): number {
+  return X.reduce((s, row, i) => {
+    const z = row.reduce((t, x, j) => t + x * w[j], b);
+    return s + Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[i] * z;
+  }, 0) / X.length;
+}
