@@ -85,6 +85,7 @@ export const LESSONS: Lesson[] = [
       plain("train_logistic", "trainLogistic", "training", {
         forbiddenOps: [...AUTODIFF, "train.sgd"],
       }),
+      plain("accuracy", "accuracy", "accuracy"),
     ],
   },
   { dir: "04_convolution", title: "Convolution and pooling", exercises: [] },
