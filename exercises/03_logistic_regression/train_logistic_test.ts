@@ -1,5 +1,7 @@
 // Do not edit: your work is checked against these.
 import { expectClose, expectThrows, recordSeries, test } from "../../lib/testing.ts";
+import { OVERLAPPING, SEPARABLE } from "../../lib/datasets.ts";
+import { decisionBoundarySvg, savePlot } from "../../lib/plot.ts";
 import { trainLogistic } from "./train_logistic.ts";
 
 const X = [[1], [2], [-1], [-2]]; // [4, 1]
@@ -42,6 +44,26 @@ test("trainLogistic() lowers the loss, and the last loss is that of the returned
       what: "{ losses.length, losses[100] vs the loss of w and b, first epoch that rose }",
     },
   );
+});
+
+test("trainLogistic() finds a boundary between two clouds of points (drawn in .tensorlings/plots/)", () => {
+  const right: number[] = [];
+  for (const [name, data] of [["separable", SEPARABLE], ["overlapping", OVERLAPPING]] as const) {
+    const { w, b } = trainLogistic(data.X, data.y, { learningRate: 0.5, epochs: 1000 });
+    // Your own boundary, drawn before anything is checked: open the SVG to see it.
+    savePlot(
+      new URL(`../../.tensorlings/plots/train_logistic_boundary_${name}.svg`, import.meta.url),
+      decisionBoundarySvg(`${name} clouds, your w and b after 1000 steps`, data.X, data.y, w, b),
+    );
+    const hits = data.X.filter((x, i) =>
+      (x[0] * w[0] + x[1] * w[1] + b >= 0 ? 1 : 0) === data.y[i]
+    );
+    right.push(hits.length / data.X.length);
+  }
+  // A line separates the first pair of clouds; 8 of the 40 points of the second are on the wrong side.
+  expectClose(right, [1, 0.8], {
+    what: "[accuracy on the separable clouds, on the overlapping ones]",
+  });
 });
 
 test("trainLogistic() throws a RangeError when X and y differ in length", () => {
