@@ -27,6 +27,15 @@ export default variants<typeof bceWithLogits>({
       },
     },
     {
+      id: "bce.softplus_overflow",
+      section: "never-take-the-log-of-0",
+      // softplus as Math.log(1 + Math.exp(z)): e^z is Infinity above 709.78.
+      fn: (z: V, y: V) => {
+        check(z, y);
+        return mean(z.map((zi, i) => Math.log(1 + Math.exp(zi)) - y[i] * zi));
+      },
+    },
+    {
       id: "bce.clipped",
       section: "never-take-the-log-of-0",
       // p clipped to [1e-7, 1 − 1e-7] before the log: finite, but a mistake at z = −1e4 costs 16.1.
