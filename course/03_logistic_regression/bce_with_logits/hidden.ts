@@ -15,7 +15,7 @@ export default cases<typeof bceWithLogits>([
   {
     id: "random-logits-and-labels-of-a-random-length",
     name: "bceWithLogits() of random logits and 0/1 labels of a random length",
-    points: 2,
+    points: 1,
     args: (r) => {
       const n = 1 + r.int(40);
       return [randomVector(r, n).map((v) => 3 * v), labels(r, n)];
@@ -24,7 +24,7 @@ export default cases<typeof bceWithLogits>([
   {
     id: "agrees-with-the-textbook-formula-for-moderate-logits",
     name: "bceWithLogits() agrees with −mean(y log σ(z) + (1 − y) log(1 − σ(z))) for |z| < 8",
-    points: 2,
+    points: 1,
     args: (r) => {
       const n = 5 + r.int(20);
       return [Array.from({ length: n }, () => r.uniform(-8, 8)), labels(r, n)];

@@ -17,7 +17,7 @@ export default cases<typeof sigmoid>([
   {
     id: "stays-finite-at-z-1e4-in-both-directions",
     name: "sigmoid() stays finite and in [0, 1] at |z| up to 1e4, in both directions",
-    points: 2,
+    points: 3,
     args: (r) => [extremeLogits(r, 6 + r.int(20))],
     property: "no-nan",
   },

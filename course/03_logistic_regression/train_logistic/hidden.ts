@@ -45,7 +45,7 @@ export default cases<typeof trainLogistic>([
   {
     id: "random-data-of-varying-shape-30-epochs",
     name: "random data of varying shape [N, D], 30 epochs: the same w, b and losses",
-    points: 3,
+    points: 2,
     args: (r) => {
       const { n, d } = size(r, [4, 40], [1, 5]);
       const { X, y } = logisticData(r, n, d);
