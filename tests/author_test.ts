@@ -84,6 +84,14 @@ Deno.test("author: the completeness check catches each omission", async (t) => {
       /mse: no hidden case checks the documented @throws \{RangeError\}/,
     );
     await expectProblem(
+      "case points that do not add up to the exercise's",
+      async () => {
+        const src = await Deno.readTextFile(at(mse.hiddenFile));
+        await Deno.writeTextFile(at(mse.hiddenFile), src.replace("points: 2,", "points: 3,"));
+      },
+      /mse: its hidden cases are worth 11 points, the manifest gives it 10/,
+    );
+    await expectProblem(
       "a hint missing",
       () => editJson(mse.textsFile(), (j) => (j.hints as string[]).pop()),
       /mse: needs exactly 3 hints/,
