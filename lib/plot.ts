@@ -6,6 +6,8 @@
  * @module
  */
 
+import { fileURLToPath } from "node:url";
+
 const BARS = "▁▂▃▄▅▆▇█";
 
 /**
@@ -241,9 +243,19 @@ export function decisionBoundarySvg(
  * @param url The file to write, e.g. under the kit's `.tensorlings/plots/`.
  * @param svg The document.
  * @returns Whether the file was written.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pathToFileURL } from "node:url";
+ * import { savePlot } from "./plot.ts";
+ * const dir = Deno.makeTempDirSync();
+ * assert.ok(savePlot(pathToFileURL(`${dir}/plots/a.svg`), "<svg/>"));
+ * assert.equal(Deno.readTextFileSync(`${dir}/plots/a.svg`), "<svg/>");
+ * Deno.removeSync(dir, { recursive: true });
+ * ```
  */
 export function savePlot(url: URL, svg: string): boolean {
-  const path = url.pathname;
+  const path = fileURLToPath(url); // decoded: a kit path may hold spaces
   try {
     if (Deno.permissions.querySync({ name: "write", path }).state !== "granted") return false;
     Deno.mkdirSync(new URL(".", url), { recursive: true });
