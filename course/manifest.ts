@@ -66,7 +66,28 @@ export const LESSONS: Lesson[] = [
       plain("adam", "adamStep", "adam", { forbiddenOps: ["train.adam"] }),
     ],
   },
-  { dir: "03_logistic_regression", title: "Logistic regression", exercises: [] },
+  {
+    dir: "03_logistic_regression",
+    title: "Logistic regression",
+    exercises: [
+      plain("sigmoid", "sigmoid", "the-sigmoid", { forbiddenOps: ["sigmoid"] }),
+      plain("bce_with_logits", "bceWithLogits", "binary-cross-entropy", {
+        forbiddenOps: [
+          "sigmoid",
+          "softplus",
+          "losses.sigmoidCrossEntropy",
+          "metrics.binaryCrossentropy",
+        ],
+      }),
+      plain("logistic_gradient", "logisticGradient", "the-gradient-of-the-cross-entropy", {
+        forbiddenOps: AUTODIFF,
+      }),
+      plain("train_logistic", "trainLogistic", "training", {
+        forbiddenOps: [...AUTODIFF, "train.sgd"],
+      }),
+      plain("accuracy", "accuracy", "accuracy"),
+    ],
+  },
   { dir: "04_convolution", title: "Convolution and pooling", exercises: [] },
   { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },
   { dir: "06_attention", title: "Attention", exercises: [] },

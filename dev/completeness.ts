@@ -7,8 +7,9 @@
  * - its stub (with a TODO and a "Not implemented" throw), public test (with
  *   the do-not-edit header), solution, hidden cases, and texts exist;
  * - its lesson has the heading it links to, and every variant's heading;
- * - it has hidden cases with unique ids, covering every `@throws {X}` and every
- *   `@guarantee <id>` the stub documents, and its public tests check every `@throws`;
+ * - it has hidden cases with unique ids, worth the manifest's points in all,
+ *   covering every `@throws {X}` and every `@guarantee <id>` the stub documents,
+ *   and its public tests check every `@throws`;
  * - its texts hold three hints and exactly one text per variant;
  * - no file still carries the scaffold's `TODO(author)` marker;
  * - no file or folder under `course/`, `locales/`, `exercises/` or
@@ -110,6 +111,11 @@ async function checkExercise(root: string, ex: ResolvedExercise): Promise<string
     if (ids.has(c.id)) say(`hidden case id "${c.id}" is used twice`);
     ids.add(c.id);
     if (!(c.points > 0)) say(`hidden case "${c.id}" has no points`);
+  }
+  // The gradebook counts case points: they must add up to the points the manifest promises.
+  const total = cases.reduce((s, c) => s + (c.points > 0 ? c.points : 0), 0);
+  if (cases.length > 0 && total !== ex.points) {
+    say(`its hidden cases are worth ${total} points, the manifest gives it ${ex.points}`);
   }
   const doc = entryDoc(stub ?? "", ex.entry);
   for (const m of doc.matchAll(/@throws \{(\w+)\}/g)) {

@@ -8,7 +8,9 @@
  * @module
  */
 import { tf } from "../lib/tf.ts";
-import { lineChartSvg } from "../lib/plot.ts";
+import { decisionBoundarySvg, lineChartSvg } from "../lib/plot.ts";
+import { type Labelled, OVERLAPPING, SEPARABLE } from "../lib/datasets.ts";
+import { trainLogistic } from "../solutions/03_logistic_regression/train_logistic.ts";
 
 /** Steps drawn: after about 200 steps at α = 0.1 float32 rounding starts to show. */
 const STEPS = 200;
@@ -38,6 +40,23 @@ export function seedExampleLosses(learningRate: number, steps: number): number[]
   return losses;
 }
 
+/**
+ * Lesson 03: the decision boundary the reference training loop reaches on a
+ * two-feature data set (α = 0.5).
+ *
+ * @param name What the data set is, for the title.
+ * @param data The points and labels.
+ * @param epochs How many steps to take.
+ * @returns The SVG document.
+ */
+export function boundaryFigure(name: string, data: Labelled, epochs: number): string {
+  const { w, b, losses } = trainLogistic(data.X, data.y, { learningRate: 0.5, epochs });
+  const title = `${name}: ${epochs} steps, loss ${losses[epochs].toFixed(3)}, |w| = ${
+    Math.hypot(...w).toFixed(2)
+  }`;
+  return decisionBoundarySvg(title, data.X, data.y, w, b);
+}
+
 /** Figure file (relative to the kit root) → its contents. */
 export function figures(): Record<string, string> {
   return {
@@ -49,6 +68,8 @@ export function figures(): Record<string, string> {
       ],
       { logY: true },
     ),
+    "lessons/img/03_boundary_separable.svg": boundaryFigure("separable", SEPARABLE, 1000),
+    "lessons/img/03_boundary_overlapping.svg": boundaryFigure("overlapping", OVERLAPPING, 1000),
   };
 }
 

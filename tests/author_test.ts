@@ -84,6 +84,14 @@ Deno.test("author: the completeness check catches each omission", async (t) => {
       /mse: no hidden case checks the documented @throws \{RangeError\}/,
     );
     await expectProblem(
+      "case points that do not add up to the exercise's",
+      async () => {
+        const src = await Deno.readTextFile(at(mse.hiddenFile));
+        await Deno.writeTextFile(at(mse.hiddenFile), src.replace("points: 2,", "points: 3,"));
+      },
+      /mse: its hidden cases are worth 11 points, the manifest gives it 10/,
+    );
+    await expectProblem(
       "a hint missing",
       () => editJson(mse.textsFile(), (j) => (j.hints as string[]).pop()),
       /mse: needs exactly 3 hints/,
@@ -129,32 +137,34 @@ Deno.test("author: the completeness check catches each omission", async (t) => {
 Deno.test("author: deno task new scaffolds every file, and the check rejects them until filled in", async () => {
   const dir = await courseCopy();
   try {
-    const written = await scaffold(dir, "03", "sigmoid");
+    const written = await scaffold(dir, "07", "scaffold_probe");
     assert.deepEqual(written.sort(), [
-      "course/03_logistic_regression/sigmoid/hidden.ts",
-      "course/03_logistic_regression/sigmoid/variants.ts",
+      "course/07_transformer_block/scaffold_probe/hidden.ts",
+      "course/07_transformer_block/scaffold_probe/variants.ts",
       "course/manifest.ts",
-      "exercises/03_logistic_regression/sigmoid.ts",
-      "exercises/03_logistic_regression/sigmoid_test.ts",
-      "locales/en/03_logistic_regression/sigmoid.json",
-      "solutions/03_logistic_regression/sigmoid.ts",
+      "exercises/07_transformer_block/scaffold_probe.ts",
+      "exercises/07_transformer_block/scaffold_probe_test.ts",
+      "locales/en/07_transformer_block/scaffold_probe.json",
+      "solutions/07_transformer_block/scaffold_probe.ts",
     ]);
     const { LESSONS } = await import(pathToFileURL(join(dir, "course/manifest.ts")).href) as {
       LESSONS: Lesson[];
     };
-    const lesson = LESSONS.find((l) => l.dir === "03_logistic_regression")!;
-    assert.deepEqual(lesson.exercises.map((e) => e.name), ["sigmoid"]);
-    const problems = (await checkCourse(dir, LESSONS)).filter((p) => p.startsWith("sigmoid:"));
+    const lesson = LESSONS.find((l) => l.dir === "07_transformer_block")!;
+    assert.deepEqual(lesson.exercises.map((e) => e.name), ["scaffold_probe"]);
+    const problems = (await checkCourse(dir, LESSONS)).filter((p) =>
+      p.startsWith("scaffold_probe:")
+    );
     for (const f of written.filter((f) => !f.endsWith("manifest.ts"))) {
       assert.ok(
         problems.some((p) => p.includes(f) && p.includes(AUTHOR_TODO)),
         `${f}: ${problems}`,
       );
     }
-    assert.ok(problems.some((p) => p.includes("missing lessons/03_logistic_regression.md")));
-    await assert.rejects(() => scaffold(dir, "03", "mse"), /exists already/);
+    assert.ok(problems.some((p) => p.includes("missing lessons/07_transformer_block.md")));
+    await assert.rejects(() => scaffold(dir, "07", "mse"), /exists already/);
     await assert.rejects(() => scaffold(dir, "99", "x"), /no lesson "99"/);
-    await assert.rejects(() => scaffold(dir, "03", "Bad-Name"), /not a snake_case name/);
+    await assert.rejects(() => scaffold(dir, "07", "Bad-Name"), /not a snake_case name/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
