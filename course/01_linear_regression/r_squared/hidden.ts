@@ -9,7 +9,7 @@ export default cases<typeof rSquared>([
   {
     id: "of-random-predictions-of-a-random-length",
     name: "rSquared() of random predictions of a random length",
-    points: 2,
+    points: 1,
     args: (r) => {
       const N = 3 + r.int(40);
       const y = randomVector(r, N);
@@ -19,7 +19,7 @@ export default cases<typeof rSquared>([
   {
     id: "of-a-least-squares-line-equals-the-squared-correlation-of-x",
     name: "rSquared() of a least-squares line equals the squared correlation of x and y",
-    points: 2,
+    points: 1,
     args: (r) => {
       const x = randomVector(r, 10 + r.int(30));
       const y = x.map((v) => 2 * v + 1 + r.normal());
@@ -95,7 +95,7 @@ export default cases<typeof rSquared>([
   {
     id: "predictions-shifted-by-a-constant",
     name: "rSquared() of predictions shifted by a constant (the mean of ŷ is not ȳ)",
-    points: 2,
+    points: 1,
     args: (r) => {
       const y = randomVector(r, 8 + r.int(20));
       const c = (r.next() < 0.5 ? -1 : 1) * r.uniform(0.5, 2);

@@ -8,7 +8,7 @@ export default cases<typeof adamStep>([
   {
     id: "first-step-from-a-fresh-state-t-0",
     name: "adamStep() first step from a fresh state (t = 0)",
-    points: 3,
+    points: 2,
     args: (r) => {
       const P = 1 + r.int(8);
       const zeros = new Array(P).fill(0);
@@ -21,7 +21,7 @@ export default cases<typeof adamStep>([
   {
     id: "a-later-step-t-5-50-with-carried-m-and-v",
     name: "adamStep() a later step (t = 5…50) with carried m and v",
-    points: 3,
+    points: 2,
     args: (r) => {
       const P = 2 + r.int(10);
       return [

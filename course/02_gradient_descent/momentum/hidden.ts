@@ -8,7 +8,7 @@ export default cases<typeof momentumStep>([
   {
     id: "from-rest-zero-velocity",
     name: "momentumStep() from rest (zero velocity)",
-    points: 2,
+    points: 1,
     args: (r) => {
       const P = 1 + r.int(8);
       return [randomVector(r, P), randomVector(r, P), new Array(P).fill(0), {
@@ -20,7 +20,7 @@ export default cases<typeof momentumStep>([
   {
     id: "with-a-velocity-carried-from-earlier-steps",
     name: "momentumStep() with a velocity carried from earlier steps",
-    points: 3,
+    points: 2,
     args: (r) => {
       const P = 2 + r.int(10);
       return [randomVector(r, P), randomVector(r, P), randomVector(r, P), {

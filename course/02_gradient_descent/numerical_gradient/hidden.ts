@@ -8,7 +8,7 @@ export default cases<typeof numericalGradient>([
   {
     id: "a-coupled-quadratic-in-p-random-coordinates-default",
     name: "a coupled quadratic in P random coordinates, default ε",
-    points: 3,
+    points: 1,
     args: (r) => {
       const p = 2 + r.int(7);
       return [fnRef("quadratic", [r.uniform(0.5, 3), r.uniform(0.5, 3)]), randomVector(r, p)];

@@ -8,7 +8,7 @@ export default cases<typeof rmspropStep>([
   {
     id: "first-step-from-zero-v",
     name: "rmspropStep() from v = 0 (the first step)",
-    points: 2,
+    points: 1,
     args: (r) => {
       const P = 1 + r.int(8);
       return [randomVector(r, P), randomVector(r, P), new Array(P).fill(0), {
@@ -21,7 +21,7 @@ export default cases<typeof rmspropStep>([
   {
     id: "carried-v",
     name: "rmspropStep() with a v carried from earlier steps",
-    points: 3,
+    points: 2,
     args: (r) => {
       const P = 2 + r.int(10);
       return [randomVector(r, P), randomVector(r, P), positive(r, P), {
