@@ -23,7 +23,7 @@ export const KIT_ENTRIES = [
 
 /** What of `course/` the kit carries: the manifest and its types, and data. Never hidden cases or variant code. */
 const COURSE_KIT = [
-  /^course\/(manifest|types|load|define)\.ts$/,
+  /^course\/(manifest|types|load|define|budget)\.ts$/,
   /^course\/\d\d_\w+\/\w+\/diagnosis\.json$/,
 ];
 

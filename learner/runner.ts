@@ -22,9 +22,8 @@ import {
 import type { Progress, Series } from "../lib/testing.ts";
 import { t } from "../lib/i18n.ts";
 import { detectHeavy } from "../lib/detect.ts";
+import { budgetOf } from "../course/budget.ts";
 
-/** The long-check budget when the manifest gives none (ms). */
-export const DEFAULT_LONG_MS = 120_000;
 /** The most progress points kept per check; beyond it every other one is dropped. */
 const MAX_POINTS = 2000;
 
@@ -42,18 +41,15 @@ export interface LoopBudget {
  * An exercise's limits in the loop, from the manifest's `timeLimitMs` and
  * `budget` (the fields the loop reads: `publicMs`, `longMs`), with defaults
  * where it is silent: the import and each quick check get `timeLimitMs`,
- * each long check {@link DEFAULT_LONG_MS}. (The grader's `grader/budget.ts`
- * reads the same fields for its own limits; the kit does not ship it.)
+ * each long check `budget.longMs` (`course/budget.ts`, which the grader
+ * reads too, so both agree).
  *
  * @param ex The exercise.
  * @returns The limits.
  */
 export function loopBudget(ex: ResolvedExercise): LoopBudget {
-  return {
-    importMs: ex.timeLimitMs,
-    publicMs: ex.budget?.publicMs ?? ex.timeLimitMs,
-    longMs: ex.budget?.longMs ?? DEFAULT_LONG_MS,
-  };
+  const b = budgetOf(ex);
+  return { importMs: ex.timeLimitMs, publicMs: b.publicMs, longMs: b.longMs };
 }
 
 /** What a check reported while training. */
