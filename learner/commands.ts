@@ -84,6 +84,20 @@ export async function hintCommand(s: Session, name?: string): Promise<Outcome> {
 }
 
 /**
+ * `read [name]`: the lesson section that explains an exercise, for the terminal.
+ *
+ * @param s The session.
+ * @param name An exercise (the current one by default).
+ * @param width Columns to wrap to.
+ * @returns The text; code 2 for an unknown exercise.
+ */
+export async function readCommand(s: Session, name?: string, width = 80): Promise<Outcome> {
+  const ex = name ? s.find(name) : s.current();
+  if (!ex) return { text: t("error.unknownExercise", { name }), code: 2 };
+  return { text: await s.read(ex, width), code: 0 };
+}
+
+/**
  * Runs every exercise's public tests.
  *
  * @param s The session.

@@ -243,6 +243,10 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
             note = await s.hint(ex);
             render();
             break;
+          case "t":
+            note = await s.read(ex, Math.min(100, Deno.consoleSize().columns));
+            render();
+            break;
           case "l":
             note = listText(s);
             prompt = "jump";

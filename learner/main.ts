@@ -6,7 +6,14 @@
 import { parseCli, runMain } from "../lib/cli.ts";
 import { resolve } from "node:path";
 import { t } from "../lib/i18n.ts";
-import { hintCommand, listText, resetCommand, runOnce, verifyCommand } from "./commands.ts";
+import {
+  hintCommand,
+  listText,
+  readCommand,
+  resetCommand,
+  runOnce,
+  verifyCommand,
+} from "./commands.ts";
 import { interactive } from "./interactive.ts";
 import { makeStyle } from "./report.ts";
 import { Session } from "./session.ts";
@@ -57,6 +64,13 @@ export async function main(argv: string[]): Promise<number> {
         break;
       case "verify":
         outcome = await verifyCommand(session, { quick: values.quick });
+        break;
+      case "read":
+        outcome = await readCommand(
+          session,
+          arg,
+          Deno.stdout.isTerminal() ? Math.min(100, Deno.consoleSize().columns) : 80,
+        );
         break;
       case "reset":
         outcome = await resetCommand(session, arg);

@@ -11,7 +11,6 @@
 export interface ReadStyle {
   bold: (s: string) => string;
   dim: (s: string) => string;
-  cyan: (s: string) => string;
   yellow: (s: string) => string;
   green: (s: string) => string;
 }
@@ -20,7 +19,6 @@ export interface ReadStyle {
 export const PLAIN: ReadStyle = {
   bold: (s) => s,
   dim: (s) => s,
-  cyan: (s) => s,
   yellow: (s) => s,
   green: (s) => s,
 };
@@ -261,7 +259,7 @@ function highlight(line: string, style: ReadStyle): string {
   const code = comment >= 0 ? line.slice(0, comment) : line;
   const rest = comment >= 0 ? style.dim(line.slice(comment)) : "";
   return code.split(/("(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)/).map((part, i) =>
-    i % 2 ? style.green(part) : part.replace(KEYWORDS, (k) => style.cyan(k))
+    i % 2 ? style.green(part) : part.replace(KEYWORDS, (k) => style.bold(k))
   ).join("") + rest;
 }
 

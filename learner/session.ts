@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { allExercises, LESSONS } from "../course/manifest.ts";
 import type { ResolvedExercise } from "../course/types.ts";
 import { lineChartSvg } from "../lib/plot.ts";
+import { renderSection } from "./read.ts";
 import { t } from "../lib/i18n.ts";
 import { type Content, loadContent } from "./content.ts";
 import { Runner, type RunOptions, type Verdict } from "./runner.ts";
@@ -210,6 +211,24 @@ export class Session {
       charts.push(svg);
     }
     return charts;
+  }
+
+  /**
+   * The lesson section that explains an exercise, rendered for the terminal.
+   *
+   * @param ex The exercise.
+   * @param width Columns to wrap to.
+   * @returns The text, or a message saying what is missing.
+   */
+  async read(ex: ResolvedExercise, width = 80): Promise<string> {
+    let md: string;
+    try {
+      md = await Deno.readTextFile(join(this.root, ex.lessonFile));
+    } catch {
+      return t("read.noLesson", { file: ex.lessonFile });
+    }
+    const text = renderSection(md, ex.section, width, this.style);
+    return text ?? t("read.noSection", { file: ex.lessonFile, section: ex.section });
   }
 
   /** Shows one more hint level than before (capped), and remembers it. */

@@ -263,3 +263,17 @@ Deno.test("lesson: mistakes written as learners write them are named from the ki
     }
   });
 });
+
+Deno.test("lesson read: the lesson section for an exercise, with the math as text", async () => {
+  await withKit(async (kit) => {
+    const out = await lesson(kit, "read", "mse");
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /^Mean squared error\n/);
+    assert.doesNotMatch(out.stdout, /\$|\\frac|\\sum/);
+    assert.match(out.stdout, /Σ/);
+    const current = await lesson(kit, "read");
+    assert.match(current.stdout, /^Prediction\n/); // the first exercise's section
+    const unknown = await lesson(kit, "read", "nope");
+    assert.equal(unknown.code, 2);
+  });
+});
