@@ -10,6 +10,7 @@ import { t } from "../lib/i18n.ts";
 import { describeMismatch } from "../lib/testing.ts";
 import { sparkline } from "../lib/plot.ts";
 import type { ResolvedExercise } from "../course/types.ts";
+import { allExercises } from "../course/manifest.ts";
 import type { Content } from "./content.ts";
 import type { Progress } from "../lib/testing.ts";
 import type { ErrorInfo, TestOutcome } from "./protocol.ts";
@@ -74,9 +75,13 @@ function locationInMessage(root: string, message: string): string | null {
   return `${relative(root, fileURLToPath(m[1]))}:${m[2]}:${m[3]}`;
 }
 
-function explainError(root: string, e: ErrorInfo, s: Style): string[] {
+function explainError(root: string, entry: string, e: ErrorInfo, s: Style): string[] {
   const at = where(root, e);
   if (e.message.startsWith("Not implemented")) {
+    // "Not implemented: mse (lesson 01)": this exercise's stub, or another one it calls.
+    const fn = /^Not implemented: (\w+)/.exec(e.message)?.[1];
+    const other = fn && fn !== entry ? allExercises().find((x) => x.entry === fn) : undefined;
+    if (other) return [s.yellow(t("verdict.dependencyStub", { fn, name: other.name, entry }))];
     return [s.yellow(t("verdict.notStarted", { where: at ?? "" }))];
   }
   if (e.mismatch) {
@@ -141,7 +146,7 @@ export function verdictText(
       ? s.green(t("verdict.pass", { count: v.tests.length, ms }))
       : s.red(t("verdict.fail", { failed: failed.length, count: v.tests.length, ms })),
   );
-  out.push(...testLines(root, v.tests, s));
+  out.push(...testLines(root, ex.entry, v.tests, s));
   if (v.skipped > 0) out.push(s.dim("  " + t("verdict.skipped", { skipped: v.skipped })));
   if (v.diagnosis) {
     const text = content.misconceptions[v.diagnosis.id];
@@ -163,14 +168,14 @@ function testLine(test: TestOutcome, s: Style): string {
 }
 
 /** A line per finished check, with details for the first failure only: one thing at a time. */
-function testLines(root: string, tests: TestOutcome[], s: Style): string[] {
+function testLines(root: string, entry: string, tests: TestOutcome[], s: Style): string[] {
   const out: string[] = [];
   let detailed = false;
   for (const test of tests) {
     out.push("  " + testLine(test, s));
     if (!test.ok && test.error && !detailed) {
       detailed = true;
-      for (const line of explainError(root, test.error, s)) out.push("      " + line);
+      for (const line of explainError(root, entry, test.error, s)) out.push("      " + line);
     }
   }
   return out;
@@ -245,7 +250,8 @@ export function liveText(
     : "";
   if (live.phase === "import") return s.yellow(t("live.loading", { file })) + still;
   const out = [s.yellow(t("live.heading"))];
-  out.push(...testLines(root, live.tests, s));
+  const entry = allExercises().find((x) => x.name === live.exercise)?.entry ?? "";
+  out.push(...testLines(root, entry, live.tests, s));
   for (let i = live.tests.length; i < live.planned.length; i++) {
     const { name, long } = live.planned[i];
     if (i !== live.current) {

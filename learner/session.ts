@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join, normalize } from "node:path";
 import { allExercises, LESSONS } from "../course/manifest.ts";
 import type { ResolvedExercise } from "../course/types.ts";
 import { lineChartSvg } from "../lib/plot.ts";
@@ -163,6 +163,19 @@ export class Session {
    */
   async describe(ex: ResolvedExercise, v: Verdict): Promise<string> {
     const parts = [verdictText(this.root, ex, v, this.content, this.style)];
+    if (v.status === "fail" || v.status === "error") {
+      // A function it imports that fails its own tests shows up here too: say which.
+      const deps = this.#dependencies(ex).filter((d) => !this.state.done.includes(d.name));
+      if (deps.length > 0) {
+        parts.push(
+          "",
+          this.style.yellow(t("verdict.dependencyFailing", {
+            fns: deps.map((d) => `${d.entry} (${d.name})`).join(", "),
+            name: deps[0].name,
+          })),
+        );
+      }
+    }
     if (v.training.length > 0) {
       parts.push("", trainingText(v.training, await this.#drawTraining(ex, v)));
     }
@@ -211,6 +224,24 @@ export class Session {
       charts.push(svg);
     }
     return charts;
+  }
+
+  /** Other exercises whose files the learner's file imports (`./mse.ts`, `../01_…/predict.ts`). */
+  #dependencies(ex: ResolvedExercise): ResolvedExercise[] {
+    let text = "";
+    try {
+      text = Deno.readTextFileSync(join(this.root, ex.file));
+    } catch {
+      return [];
+    }
+    const dir = ex.file.slice(0, ex.file.lastIndexOf("/"));
+    const out: ResolvedExercise[] = [];
+    for (const m of text.matchAll(/from\s+["'](\.{1,2}\/[\w./-]+\.ts)["']/g)) {
+      const target = normalize(join(dir, m[1]));
+      const dep = this.exercises.find((e) => e.file === target && e.name !== ex.name);
+      if (dep && !out.includes(dep)) out.push(dep);
+    }
+    return out;
   }
 
   /**

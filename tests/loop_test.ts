@@ -277,3 +277,17 @@ Deno.test("lesson read: the lesson section for an exercise, with the math as tex
     assert.equal(unknown.code, 2);
   });
 });
+
+Deno.test("lesson: a failure caused by another exercise's function names it, not a TODO", async () => {
+  await withKit(async (kit) => {
+    await solve(kit, "02_gradient_descent", "batch_gd");
+    const stubbed = await lesson(kit, "batch_gd");
+    // batch_gd's own file has no TODO left: the stub it calls is mse (or predict) from lesson 01.
+    assert.match(
+      stubbed.stdout,
+      /batchGradientDescent calls (mse|predict|mseGradient), which is still a stub: finish exercise \w+ first/,
+    );
+    assert.doesNotMatch(stubbed.stdout, /replace the TODO/);
+    assert.match(stubbed.stdout, /uses .*mse \(mse\).*whose own public tests do not pass yet/);
+  });
+});
