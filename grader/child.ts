@@ -88,6 +88,19 @@ function reviveTensors(value: unknown): unknown {
   const o = value as Record<string, unknown>;
   if (typeof o.$tensor === "string" && isArray(o.shape)) {
     const bytes = readFileSync(o.$tensor);
+    if (typeof o.dtype === "string") {
+      const copy = new Uint8Array(bytes).buffer; // a fresh, exactly sized copy: the student's to keep
+      switch (o.dtype) {
+        case "float32":
+          return new Float32Array(copy);
+        case "int32":
+          return new Int32Array(copy);
+        case "uint8":
+          return new Uint8Array(copy);
+        default:
+          return new F64(copy);
+      }
+    }
     const data = new F64(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
     const [n, d] = o.shape as number[];
     if (d === undefined) {

@@ -4,7 +4,9 @@
  * side writes its float64 values to a read-only file in the staging folder
  * and sends `{ $tensor: path, shape }`; the child reads the file and rebuilds
  * the same `number[]` or `number[][]` (every float64, NaN and ±Infinity
- * included, arrives exactly). The file is removed once the call has answered.
+ * included, arrives exactly). A typed array (`Float32Array`, `Int32Array`, …,
+ * the data of a `{ shape, data }` tensor) always travels this way and arrives
+ * as the same typed array. The file is removed once the call has answered.
  *
  * @module
  */
@@ -12,10 +14,27 @@ import { join } from "node:path";
 
 /** The stand-in for a large numeric argument. */
 export interface TensorRef {
-  /** Absolute path of the little-endian float64 data. */
+  /** Absolute path of the little-endian data (float64 unless `dtype` says otherwise). */
   $tensor: string;
   /** `[N]` for a vector, `[N, D]` for a matrix. */
   shape: number[];
+  /** Set for a typed array, which arrives as the same typed array: `{ shape, data }` tensors. */
+  dtype?: TypedName;
+}
+
+/** The typed arrays that travel as themselves. */
+type TypedName = "float32" | "float64" | "int32" | "uint8";
+
+function typedName(v: ArrayBufferView): TypedName | null {
+  return v instanceof Float32Array
+    ? "float32"
+    : v instanceof Float64Array
+    ? "float64"
+    : v instanceof Int32Array
+    ? "int32"
+    : v instanceof Uint8Array
+    ? "uint8"
+    : null;
 }
 
 /** Arrays with at least this many numbers travel by reference (by default). */
@@ -56,6 +75,17 @@ export async function packTensors(
   const files: string[] = [];
   const writes: Array<() => Promise<void>> = [];
   const pack = (v: unknown): unknown => {
+    if (ArrayBuffer.isView(v)) {
+      // A typed array (a tensor's data) always travels by reference: JSON would turn it into a record.
+      const dtype = typedName(v);
+      if (!dtype) throw new TypeError(`a ${v.constructor.name} cannot be sent to the child`);
+      const path = join(dir, `${prefix}-${files.length}.${dtype}`);
+      files.push(path);
+      const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice();
+      writes.push(() => Deno.writeFile(path, bytes, { mode: 0o444 }));
+      const n = v.byteLength / (v as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+      return { $tensor: path, shape: [n], dtype } satisfies TensorRef;
+    }
     if (!Array.isArray(v)) {
       if (v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) {
         const out: Record<string, unknown> = {};

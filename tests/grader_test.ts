@@ -669,3 +669,34 @@ Deno.test("grade: exact-zero tests the lessons warn against (ssTot === 0, det(A)
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("grade: typed arrays (tensor data) reach the student's function as the same typed arrays", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-typed-" });
+  await Deno.mkdir(join(dir, "exercises", "01_linear_regression"), { recursive: true });
+  await Deno.writeTextFile(
+    join(dir, "exercises", "01_linear_regression", "predict.ts"),
+    `export function predict(x: unknown, labels: unknown) {
+  const a = x as Float32Array, l = labels as Int32Array;
+  return [a.constructor.name, a.length, a[1], l.constructor.name, l.length, l[2]];
+}
+`,
+  );
+  const staged = await stageSubmission(dir, ROOT);
+  const judge = new Judge({ stageDir: staged.dir, repoRoot: ROOT, denoDir: await denoCacheDir() });
+  try {
+    const images = new Float32Array(8 * 784).map((_, i) => (i % 7) / 7);
+    const labels = Int32Array.from({ length: 8 }, (_, i) => i % 10);
+    const a = await judge.call({
+      file: pathToFileURL(join(staged.dir, "exercises/01_linear_regression/predict.ts")).href,
+      entry: "predict",
+      args: [images, labels],
+      timeLimitMs: 10_000,
+    });
+    assert.equal(a.status, "ok", JSON.stringify(a));
+    assert.deepEqual(a.value, ["Float32Array", 8 * 784, Math.fround(1 / 7), "Int32Array", 8, 2]);
+  } finally {
+    await judge.close();
+    await staged.cleanup();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
