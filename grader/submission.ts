@@ -124,9 +124,14 @@ function findTree(files: RawFile[]): { prefix: string; others: string[] } | null
   return { prefix: ranked[0][0], others: ranked.slice(1).map((r) => r[0] || "./") };
 }
 
-async function copyDir(from: string, to: string): Promise<void> {
+async function copyDir(
+  from: string,
+  to: string,
+  keep: (name: string) => boolean = () => true,
+): Promise<void> {
   await Deno.mkdir(to, { recursive: true });
   for await (const e of Deno.readDir(from)) {
+    if (!keep(e.name)) continue;
     if (e.isDirectory) await copyDir(join(from, e.name), join(to, e.name));
     else if (e.isFile) await Deno.copyFile(join(from, e.name), join(to, e.name));
   }
@@ -206,7 +211,9 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
     staged.push(join("exercises", rel));
     hashInput.push(encoder.encode(rel + "\0"), f.data, encoder.encode("\0"));
   }
-  await copyDir(join(repoRoot, "lib"), join(dir, "lib"));
+  // lib/data holds the labelled digits: the grader sends the student what to train on, and
+  // the labels of the digits it holds out must not be readable in the child.
+  await copyDir(join(repoRoot, "lib"), join(dir, "lib"), (rel) => rel !== "data");
   await Deno.mkdir(join(dir, "locales", "en"), { recursive: true });
   await Deno.copyFile(
     join(repoRoot, "locales", "en", "messages.json"),
