@@ -124,6 +124,26 @@ function findTree(files: RawFile[]): { prefix: string; others: string[] } | null
   return { prefix: ranked[0][0], others: ranked.slice(1).map((r) => r[0] || "./") };
 }
 
+/**
+ * Files named after exercises (`mse.ts`), wherever they are, placed in their
+ * lesson folder (`01_linear_regression/mse.ts`); the shallowest copy of each wins.
+ */
+function looseFiles(files: RawFile[]): Array<{ from: string; file: RawFile }> {
+  const byName = new Map(LESSONS.flatMap((l) => l.exercises.map((e) => [`${e.name}.ts`, l.dir])));
+  const best = new Map<string, RawFile>();
+  for (const f of files) {
+    const base = f.path.split("/").pop()!;
+    const lesson = byName.get(base);
+    if (!lesson) continue;
+    const old = best.get(base);
+    if (!old || f.path.split("/").length < old.path.split("/").length) best.set(base, f);
+  }
+  return [...best.entries()].sort().map(([base, f]) => ({
+    from: f.path,
+    file: { ...f, path: `${byName.get(base)}/${base}` },
+  }));
+}
+
 async function copyDir(
   from: string,
   to: string,
@@ -175,15 +195,35 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
   if (files.some((f) => /(^|\/)solutions\/\d\d_/.test(f.path))) {
     flags.push({ code: "holds-solutions", message: "the submission contains a solutions/ folder" });
   }
-  if (files.some((f) => /(^|\/)grader\/hidden\//.test(f.path))) {
+  const hidden = files.filter((f) =>
+    /(^|\/)grader\/hidden\//.test(f.path) ||
+    /(^|\/)course\/\d\d_\w+\/(\w+\/(hidden|variants)|_\w+)\.ts$/.test(f.path)
+  );
+  if (hidden.length > 0) {
     flags.push({
       code: "holds-hidden-tests",
-      message: "the submission contains hidden-test files (grader/hidden/)",
+      message: `the submission contains the grader's hidden cases or variants: ${
+        hidden.slice(0, 3).map((f) => f.path).join(", ")
+      }`,
     });
   }
   // The same files hash the same whichever order the folder or archive lists them in.
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const tree = findTree(files);
+  let tree = findTree(files);
+  if (!tree) {
+    // Loose files (mse.ts, predict.ts … with no lesson folders): grade those named after exercises.
+    const loose = looseFiles(files);
+    if (loose.length > 0) {
+      files = loose.map((l) => l.file);
+      tree = { prefix: "", others: [] };
+      flags.push({
+        code: "loose-files",
+        message: `no lesson folders: graded the files named after exercises (${
+          loose.map((l) => `${l.from} as ${l.file.path}`).join(", ")
+        })`,
+      });
+    }
+  }
   if (!tree) {
     throw new SubmissionError(
       `${input} holds no exercise files (expected folders such as exercises/01_linear_regression/)`,

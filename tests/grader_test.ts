@@ -40,7 +40,10 @@ async function submission(replace: Record<string, string> = {}): Promise<string>
     await Deno.mkdir(join(dir, "exercises", rel, ".."), { recursive: true });
     await Deno.writeFile(join(dir, "exercises", rel), data);
   }
-  for (const [rel, text] of Object.entries(replace)) await Deno.writeTextFile(join(dir, rel), text);
+  for (const [rel, text] of Object.entries(replace)) {
+    await Deno.mkdir(join(dir, rel, ".."), { recursive: true });
+    await Deno.writeTextFile(join(dir, rel), text);
+  }
   return dir;
 }
 
@@ -697,6 +700,42 @@ Deno.test("grade: typed arrays (tensor data) reach the student's function as the
   } finally {
     await judge.close();
     await staged.cleanup();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grade: loose files named after exercises are graded, and the flag says which", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-loose-" });
+  try {
+    for (const name of ["mse", "predict"]) {
+      await Deno.copyFile(
+        join(ROOT, `solutions/01_linear_regression/${name}.ts`),
+        join(dir, `${name}.ts`),
+      );
+    }
+    await Deno.writeTextFile(join(dir, "notes.ts"), "export const x = 1;\n");
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["mse", "predict", "r_squared"] });
+    const score = (n: string) => r.exercises.find((e) => e.name === n)!;
+    assert.equal(score("mse").score, score("mse").max);
+    assert.equal(score("predict").score, score("predict").max);
+    assert.equal(score("r_squared").score, 0);
+    const flag = r.flags.find((f) => f.code === "loose-files");
+    assert.ok(flag, JSON.stringify(r.flags));
+    assert.match(flag!.message, /mse\.ts as 01_linear_regression\/mse\.ts/);
+    assert.doesNotMatch(flag!.message, /notes/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grade: a submission holding the grader's hidden cases or variants is flagged", async () => {
+  const dir = await submission({
+    "course/01_linear_regression/mse/hidden.ts": "export default [];\n",
+  });
+  try {
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["mse"] });
+    assert.ok(r.flags.some((f) => f.code === "holds-hidden-tests"), JSON.stringify(r.flags));
+  } finally {
     await Deno.remove(dir, { recursive: true });
   }
 });
