@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { allExercises } from "../course/manifest.ts";
-import { sha256Hex } from "../lib/hash.ts";
+import { createHash } from "node:crypto";
 import { heavyIn } from "../lib/detect.ts";
 import { collectOriginals } from "../dev/originals.ts";
 import { budgetOf, submissionBudgetMs } from "./budget.ts";
@@ -181,7 +181,7 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
         deadline,
         fatal,
         caseMs,
-        attempt: await sha256Hex([new TextEncoder().encode(texts.get(ex.file)!)]),
+        attempt: createHash("sha256").update(texts.get(ex.file)!).digest("hex"),
         forbiddenOpUsed: forbiddenOp.has(ex.name),
       });
     }

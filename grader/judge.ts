@@ -137,6 +137,7 @@ interface Live {
         ms?: number;
         argsAfter?: unknown;
         tensorsLeaked?: number;
+        tagged?: boolean;
       },
     ) => void
   >;
@@ -243,6 +244,9 @@ export class Judge {
           }
           try {
             const msg = JSON.parse(line.slice(prefix.length));
+            // Tags are objects such as {"$num":"NaN"}; without one, the value is plain already
+            // (a string holding the text would be escaped as {\"$).
+            msg.tagged = line.includes('{"$');
             live.waiters.get(msg.id)?.(msg);
           } catch {
             // A malformed frame cannot come from the child's own code; ignore it.
@@ -351,7 +355,7 @@ export class Judge {
           msg.ok
             ? {
               status: "ok",
-              value: decodeValue(msg.value),
+              value: msg.tagged ? decodeValue(msg.value) : msg.value,
               ms: msg.ms ?? performance.now() - t0,
               ...(msg.argsAfter !== undefined
                 ? { argsAfter: decodeValue(msg.argsAfter) as unknown[] }

@@ -96,7 +96,8 @@ export async function packTensors(
     }
     const shape = numericShape(v);
     const n = shape ? shape.reduce((a, b) => a * b, 1) : 0;
-    if (!shape || n < minNumbers) return v.map(pack);
+    if (!shape) return v.map(pack);
+    if (n < minNumbers) return v; // plain numbers: sent as they are, without a copy
     const data = new Float64Array(n);
     if (shape.length === 1) data.set(v as number[]);
     else {
