@@ -739,3 +739,30 @@ Deno.test("grade: a submission holding the grader's hidden cases or variants is 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("grade: training checks recompute the loss from the returned parameters (made-up losses earn nothing)", async () => {
+  // w and b stay at 0; the losses are invented to look like a perfect (or a diverging) run.
+  const dir = await submission({
+    "exercises/02_gradient_descent/batch_gd.ts":
+      `export function batchGradientDescent(X: number[][], y: number[], o: { learningRate: number; epochs: number }) {
+  const losses = Array.from({ length: o.epochs + 1 }, (_, k) => (o.learningRate >= 0.5 ? 1e300 : 1) / 10 ** k);
+  return { w: new Array(X[0].length).fill(0), b: 0, losses };
+}
+`,
+  });
+  try {
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["batch_gd"] });
+    const ex = r.exercises.find((e) => e.name === "batch_gd")!;
+    const passed = ex.cases.filter((c) => c.status === "passed").map((c) => c.id);
+    assert.ok(
+      !passed.includes("the-loss-falls-below-1-of-the-start-in-300-epochs-noiseless"),
+      String(passed),
+    );
+    assert.ok(
+      !passed.includes("0-5-on-the-seed-s-data-diverges-as-the-seed-s-own-program-do"),
+      String(passed),
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
