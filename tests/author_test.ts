@@ -31,7 +31,7 @@ async function courseCopy(): Promise<string> {
       await Deno.copyFile(join(ROOT, rel), join(dir, rel));
     }
   };
-  for (const top of ["course", "exercises", "solutions", "lessons", "locales", "lib"]) {
+  for (const top of ["course", "exercises", "solutions", "lessons", "locales", "lib", "grader"]) {
     await copy(top);
   }
   return dir;
