@@ -97,6 +97,7 @@ export const LESSONS: Lesson[] = [
     title: "Convolution and pooling",
     exercises: [
       plain("conv_output_size", "convOutputSize", "the-output-size"),
+      plain("conv2d", "conv2d", "convolution-as-tfjs-computes-it", { forbiddenOps: CONV }),
     ],
   },
   { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },

@@ -13,6 +13,27 @@ export type { Padding, T4 };
 /** float32 results against float64 answers; sums of up to ~100 products of normals. */
 export const F32 = { rtol: 1e-4, atol: 1e-4 };
 
+/**
+ * Runs `fn` on tfjs's cpu backend, the plain-JavaScript implementation of the
+ * documented formulas, and disposes the tensors it made. The wasm backend is
+ * not a reference here: it has no Conv2DBackpropFilter kernel, and its conv2d
+ * returns zeros for some "same" geometries where the stride exceeds the
+ * kernel (tensorflow/tfjs#8405; the lesson shows one).
+ */
+export async function onCpu<R>(fn: () => R): Promise<R> {
+  const previous = tf.getBackend();
+  await tf.setBackend("cpu");
+  try {
+    let out: R | undefined;
+    tf.tidy(() => {
+      out = fn();
+    });
+    return out as R;
+  } finally {
+    await tf.setBackend(previous);
+  }
+}
+
 /** A [N, H, W, C] array of standard normals. */
 export const randomT4 = (r: Rng, [n, h, w, c]: number[]): T4 =>
   Array.from(
@@ -23,11 +44,11 @@ export const randomT4 = (r: Rng, [n, h, w, c]: number[]): T4 =>
   );
 
 /** The output length and padding along one axis, read off tfjs's own convolution. */
-export function tfOutputSize(
+export async function tfOutputSize(
   ...args: unknown[]
-): { out: number; padBefore: number; padAfter: number } {
+): Promise<{ out: number; padBefore: number; padAfter: number }> {
   const [h, k, s, padding] = args as [number, number, number, Padding];
-  const read = tf.tidy(() => {
+  const read = await onCpu(() => {
     // x = 1 everywhere and tap p weighs 2^p: out[0] has bit p set iff tap p reads the input,
     // and the first tap that does reads x[0], so the lowest set bit is padBefore.
     const x = tf.ones([1, h, 1, 1]) as tf.Tensor4D;
@@ -43,18 +64,18 @@ export function tfOutputSize(
 }
 
 /** tf.conv2d(x, w, strides, padding) + b, as nested arrays. */
-export function tfConv2d(...args: unknown[]): T4 {
+export function tfConv2d(...args: unknown[]): Promise<T4> {
   const [x, w, b, strides, padding] = args as [T4, T4, number[], [number, number], Padding];
-  return tf.tidy(() =>
+  return onCpu(() =>
     tf.add(tf.conv2d(tf.tensor4d(x), tf.tensor4d(w), strides, padding), tf.tensor1d(b))
       .arraySync() as T4
   );
 }
 
 /** tf.maxPool or tf.avgPool, as nested arrays. */
-export const tfPool = (mode: "max" | "avg") => (...args: unknown[]): T4 => {
+export const tfPool = (mode: "max" | "avg") => (...args: unknown[]): Promise<T4> => {
   const [x, size, strides, padding] = args as [T4, [number, number], [number, number], Padding];
-  return tf.tidy(() => {
+  return onCpu(() => {
     const t = tf.tensor4d(x);
     const y = mode === "max"
       ? tf.maxPool(t, size, strides, padding)
@@ -63,11 +84,8 @@ export const tfPool = (mode: "max" | "avg") => (...args: unknown[]): T4 => {
   });
 };
 
-/**
- * ∂/∂w of Σ conv2d(x, w) ⊙ dy, by `tf.grad`. The wasm backend has no
- * Conv2DBackpropFilter kernel, so this one runs on the cpu backend.
- */
-export async function tfFilterGrad(...args: unknown[]): Promise<T4> {
+/** ∂/∂w of Σ conv2d(x, w) ⊙ dy, by `tf.grad`. */
+export function tfFilterGrad(...args: unknown[]): Promise<T4> {
   const [x, dy, shape, strides, padding] = args as [
     T4,
     T4,
@@ -75,32 +93,13 @@ export async function tfFilterGrad(...args: unknown[]): Promise<T4> {
     [number, number],
     Padding,
   ];
-  const previous = tf.getBackend();
-  await tf.setBackend("cpu");
-  try {
-    return tf.tidy(() => {
-      const xt = tf.tensor4d(x);
-      const dyt = tf.tensor4d(dy);
-      const f = (w: tf.Tensor) =>
-        tf.sum(tf.mul(tf.conv2d(xt, w as tf.Tensor4D, strides, padding), dyt));
-      return tf.grad(f)(tf.zeros(shape)).arraySync() as T4;
-    });
-  } finally {
-    await tf.setBackend(previous);
-  }
-}
-
-/** The shape of a convolution's output, [N, OH, OW, Cout], as tfjs computes it. */
-export function convOutShape(
-  x: T4,
-  filterShape: number[],
-  strides: [number, number],
-  padding: Padding,
-): [number, number, number, number] {
-  const [kh, kw] = filterShape;
-  const oh = tfOutputSize(x[0].length, kh, strides[0], padding).out;
-  const ow = tfOutputSize(x[0][0].length, kw, strides[1], padding).out;
-  return [x.length, oh, ow, filterShape[3]];
+  return onCpu(() => {
+    const xt = tf.tensor4d(x);
+    const dyt = tf.tensor4d(dy);
+    const f = (w: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(xt, w as tf.Tensor4D, strides, padding), dyt));
+    return tf.grad(f)(tf.zeros(shape)).arraySync() as T4;
+  });
 }
 
 /** Honest shapes: H ≠ W, batch ≥ 2, several channels, a stride per axis. */
