@@ -98,6 +98,8 @@ export const LESSONS: Lesson[] = [
     exercises: [
       plain("conv_output_size", "convOutputSize", "the-output-size"),
       plain("conv2d", "conv2d", "convolution-as-tfjs-computes-it", { forbiddenOps: CONV }),
+      plain("max_pool", "maxPool2d", "pooling", { forbiddenOps: POOL }),
+      plain("avg_pool", "avgPool2d", "pooling", { forbiddenOps: POOL }),
     ],
   },
   { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },
