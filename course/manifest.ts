@@ -100,6 +100,14 @@ export const LESSONS: Lesson[] = [
       plain("conv2d", "conv2d", "convolution-as-tfjs-computes-it", { forbiddenOps: CONV }),
       plain("max_pool", "maxPool2d", "pooling", { forbiddenOps: POOL }),
       plain("avg_pool", "avgPool2d", "pooling", { forbiddenOps: POOL }),
+      plain(
+        "conv2d_filter_grad",
+        "conv2dFilterGradient",
+        "the-gradient-with-respect-to-the-filter",
+        {
+          forbiddenOps: [...AUTODIFF, ...CONV, "conv2dTranspose"],
+        },
+      ),
     ],
   },
   { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },

@@ -102,6 +102,10 @@ export function tfFilterGrad(...args: unknown[]): Promise<T4> {
   });
 }
 
+/** The output length along one axis (the formula of convOutputSize), for shaping dy. */
+export const outLen = (h: number, k: number, s: number, padding: Padding): number =>
+  padding === "valid" ? Math.floor((h - k) / s) + 1 : Math.ceil(h / s);
+
 /** Honest shapes: H ≠ W, batch ≥ 2, several channels, a stride per axis. */
 export interface Geometry {
   n: number;
