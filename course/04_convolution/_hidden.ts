@@ -16,9 +16,9 @@ export const F32 = { rtol: 1e-4, atol: 1e-4 };
 /**
  * Runs `fn` on tfjs's cpu backend, the plain-JavaScript implementation of the
  * documented formulas, and disposes the tensors it made. The wasm backend is
- * not a reference here: it has no Conv2DBackpropFilter kernel, and its conv2d
- * returns zeros for some "same" geometries where the stride exceeds the
- * kernel (tensorflow/tfjs#8405; the lesson shows one).
+ * not a reference here: its conv2d returns zeros for some "same" geometries
+ * where the stride exceeds the kernel (tensorflow/tfjs#8405; the lesson shows
+ * one), and its Conv2DBackpropFilter is the kit's own (lib/tf.ts), not tfjs's.
  */
 export async function onCpu<R>(fn: () => R): Promise<R> {
   const previous = tf.getBackend();

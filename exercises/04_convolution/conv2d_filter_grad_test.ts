@@ -29,8 +29,8 @@ function normals(seed: number, [n, h, w, c]: number[]): Tensor4 {
 }
 
 /**
- * The reference: tf.grad of L(w) = Σ conv2d(x, w) ⊙ dy, whose ∂L/∂out is dy. It runs
- * on tfjs's cpu backend, because the wasm backend has no Conv2DBackpropFilter kernel.
+ * The reference: tf.grad of L(w) = Σ conv2d(x, w) ⊙ dy, whose ∂L/∂out is dy. It runs on
+ * tfjs's cpu backend, tfjs's own kernel (on wasm, tf.grad would use the kit's, lib/tf.ts).
  */
 async function tfGrad(
   x: Tensor4,
