@@ -71,3 +71,10 @@ test("avgPool2d() throws a RangeError under valid when the window is larger than
     'avgPool2d(3×3, [1, 4], "valid")',
   );
 });
+
+test("avgPool2d() leaves its arguments unchanged", () => {
+  const x = normals(3, [2, 3, 4, 2]);
+  const before = structuredClone(x);
+  avgPool2d(x, [2, 2], [1, 2], "same");
+  expectClose(x, before, { what: "x after avgPool2d (build new arrays instead)" });
+});

@@ -18,6 +18,7 @@ export type Tensor4 = number[][][][];
  * @param strides [sh, sw]: the step between windows down and across.
  * @param padding `"valid"` or `"same"`.
  * @returns The feature maps, shape [N, OH, OW, Cout].
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  * @throws {RangeError} When w's input channels differ from x's, b does not have one
  *   value per output channel, a stride is not an integer ≥ 1, padding is neither
  *   `"valid"` nor `"same"`, or under `"valid"` the filter is larger than the image.

@@ -19,6 +19,7 @@ export type Tensor4 = number[][][][];
  * @param strides [sh, sw]: the forward convolution's strides.
  * @param padding The forward convolution's padding, `"valid"` or `"same"`.
  * @returns dW = ∂L/∂w, shape [KH, KW, Cin, Cout].
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  * @throws {RangeError} When filterShape's Cin differs from x's channels, dy's shape is not
  *   the convolution's output shape [N, OH, OW, Cout], a stride is not an integer ≥ 1,
  *   padding is neither `"valid"` nor `"same"`, or under `"valid"` the filter is larger

@@ -139,3 +139,13 @@ test("conv2dFilterGradient() throws a RangeError under valid when the filter is 
     'conv2dFilterGradient(3×3, …, [4, 1, 1, 1], "valid")',
   );
 });
+
+test("conv2dFilterGradient() leaves its arguments unchanged", () => {
+  const x = normals(5, [2, 3, 4, 2]);
+  const dy = normals(6, [2, 3, 2, 1]); // same, strides [1, 2]
+  const before = structuredClone({ x, dy });
+  conv2dFilterGradient(x, dy, [2, 2, 2, 1], [1, 2], "same");
+  expectClose({ x, dy }, before, {
+    what: "the arguments after conv2dFilterGradient (build new arrays instead)",
+  });
+});

@@ -127,3 +127,14 @@ test("conv2d() throws a RangeError under valid when the filter is larger than th
   const w = filter([[1, 1, 1, 1], [1, 1, 1, 1]]); // [2, 4, 1, 1]
   expectThrows(() => conv2d(X3, w, [0], [1, 1], "valid"), RangeError, 'conv2d(3×3, 2×4, "valid")');
 });
+
+test("conv2d() leaves its arguments unchanged", () => {
+  const x = normals(9, [1, 3, 4, 2]);
+  const w = normals(10, [2, 2, 2, 2]);
+  const b = [1, -1];
+  const before = structuredClone({ x, w, b });
+  conv2d(x, w, b, [1, 2], "same");
+  expectClose({ x, w, b }, before, {
+    what: "the arguments after conv2d (build new arrays instead)",
+  });
+});

@@ -67,3 +67,10 @@ test("maxPool2d() throws a RangeError under valid when the window is larger than
     'maxPool2d(3×3, [4, 1], "valid")',
   );
 });
+
+test("maxPool2d() leaves its arguments unchanged", () => {
+  const x = normals(3, [2, 3, 4, 2]);
+  const before = structuredClone(x);
+  maxPool2d(x, [2, 2], [1, 2], "same");
+  expectClose(x, before, { what: "x after maxPool2d (build new arrays instead)" });
+});

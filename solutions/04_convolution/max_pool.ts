@@ -16,6 +16,7 @@ export type Tensor4 = number[][][][];
  * @param strides [sh, sw]: the step between windows down and across.
  * @param padding `"valid"` or `"same"`.
  * @returns The pooled maps, shape [N, OH, OW, C].
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  * @throws {RangeError} When a window size or stride is not an integer ≥ 1, padding is
  *   neither `"valid"` nor `"same"`, or under `"valid"` the window is larger than the image.
  */

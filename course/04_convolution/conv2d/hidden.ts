@@ -74,6 +74,15 @@ export default cases<typeof conv2d>([
     tol: F32,
   },
   {
+    id: "leaves-its-arguments-unchanged",
+    name: "conv2d() leaves x, w and b unchanged (it returns new arrays)",
+    points: 1,
+    property: "pure",
+    args: (r) => argsOf(r, geometry(r)),
+    expect: tfConv2d,
+    tol: F32,
+  },
+  {
     id: "throws-for-channel-mismatch",
     name: "conv2d() throws a RangeError when the filter's input channels differ from x's",
     points: 1,

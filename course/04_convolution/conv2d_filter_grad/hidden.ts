@@ -60,6 +60,15 @@ export default cases<typeof conv2dFilterGradient>([
     tol: F32,
   },
   {
+    id: "leaves-its-arguments-unchanged",
+    name: "conv2dFilterGradient() leaves x and dy unchanged (it returns new arrays)",
+    points: 1,
+    property: "pure",
+    args: (r) => argsOf(r, geometry(r)),
+    expect: tfFilterGrad,
+    tol: F32,
+  },
+  {
     id: "throws-for-channel-mismatch",
     name:
       "conv2dFilterGradient() throws a RangeError when the filter's input channels differ from x's",

@@ -70,6 +70,15 @@ export default cases<typeof maxPool2d>([
     tol: F32,
   },
   {
+    id: "leaves-its-arguments-unchanged",
+    name: "maxPool2d() leaves x unchanged (it returns new arrays)",
+    points: 1,
+    property: "pure",
+    args: (r) => argsOf(r, geometry(r)),
+    expect: reference,
+    tol: F32,
+  },
+  {
     id: "throws-for-window-0",
     name: "maxPool2d() throws a RangeError for a window of size 0",
     points: 1,
