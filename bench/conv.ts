@@ -37,9 +37,9 @@ function normals(seed: number, [a, b, c, d]: number[]): Tensor4 {
   );
 }
 
-/** Median wall time of `fn` over RUNS runs, after one warm-up, in ms. */
+/** Median wall time of `fn` over RUNS runs, after three warm-ups (wasm settles after ~3), in ms. */
 function time(fn: () => unknown): number {
-  fn();
+  for (let i = 0; i < 3; i++) fn();
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
