@@ -16,7 +16,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "same-with-even-window-on-non-square-batch",
     name: "avgPool2d() under same with an even window on a batch of non-square images",
-    points: 3,
+    points: 1.5,
     args: (r) => argsOf(r, geometry(r, { padding: "same", kh: 2, kw: 4, strides: [1, 1] })),
     expect: reference,
     tol: F32,
@@ -24,7 +24,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "same-with-strides-2-3",
     name: "avgPool2d() under same with a 3×3 window and strides [2, 3]",
-    points: 2,
+    points: 1,
     args: (r) => argsOf(r, geometry(r, { padding: "same", kh: 3, kw: 3, strides: [2, 3] })),
     expect: reference,
     tol: F32,
@@ -32,7 +32,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "same-with-odd-size-and-stride-2",
     name: "avgPool2d() under same with an odd size, stride 2 and a 2×2 window",
-    points: 2,
+    points: 1,
     args: (r) =>
       argsOf(r, geometry(r, { padding: "same", h: 7, w: 9, kh: 2, kw: 2, strides: [2, 2] })),
     expect: reference,
@@ -41,7 +41,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "valid-random-geometry",
     name: "avgPool2d() under valid on a random geometry with a stride per axis",
-    points: 2,
+    points: 1,
     args: (r) => argsOf(r, geometry(r, { padding: "valid" })),
     expect: reference,
     tol: F32,
@@ -49,7 +49,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "same-with-image-smaller-than-window",
     name: "avgPool2d() under same with an image smaller than the window",
-    points: 2,
+    points: 1,
     args: (r) =>
       argsOf(r, geometry(r, { padding: "same", h: 2, w: 3, kh: 4, kw: 5, strides: [1, 2] })),
     expect: reference,
@@ -58,7 +58,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "same-on-negative-images",
     name: "avgPool2d() under same on images whose values are all negative",
-    points: 2,
+    points: 1,
     args: (r) => {
       const [x, ...rest] = argsOf(r, geometry(r, { padding: "same", kh: 3, kw: 2 }));
       return [
@@ -91,7 +91,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "throws-for-stride-0",
     name: "avgPool2d() throws a RangeError for stride 0",
-    points: 1,
+    points: 0.5,
     args: (r) => {
       const [x, k, , p] = argsOf(r, geometry(r));
       return [x, k, [1, 0], p];
@@ -101,7 +101,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "throws-for-unknown-padding",
     name: "avgPool2d() throws a RangeError for a padding other than valid or same",
-    points: 1,
+    points: 0.5,
     args: (r) => {
       const [x, k, s] = argsOf(r, geometry(r));
       return [x, k, s, "full" as "same"];
@@ -111,7 +111,7 @@ export default cases<typeof avgPool2d>([
   {
     id: "throws-when-window-exceeds-image-under-valid",
     name: "avgPool2d() throws a RangeError under valid when the window is larger than the image",
-    points: 1,
+    points: 0.5,
     args: (r) => argsOf(r, geometry(r, { padding: "valid", h: 2, w: 5, kh: 3, kw: 2 })),
     throws: "RangeError",
   },

@@ -21,7 +21,7 @@ export default cases<typeof conv2dFilterGradient>([
   {
     id: "same-with-even-kernel-on-non-square-batch",
     name: "conv2dFilterGradient() under same with an even kernel on a batch of non-square images",
-    points: 3,
+    points: 2,
     args: (r) => argsOf(r, geometry(r, { padding: "same", kh: 2, kw: 4 })),
     expect: tfFilterGrad,
     tol: F32,
@@ -29,7 +29,7 @@ export default cases<typeof conv2dFilterGradient>([
   {
     id: "same-with-odd-kernel-and-strides-2-3",
     name: "conv2dFilterGradient() under same with a 3×3 kernel and strides [2, 3]",
-    points: 2,
+    points: 1,
     args: (r) => argsOf(r, geometry(r, { padding: "same", kh: 3, kw: 3, strides: [2, 3] })),
     expect: tfFilterGrad,
     tol: F32,
@@ -37,7 +37,7 @@ export default cases<typeof conv2dFilterGradient>([
   {
     id: "valid-random-geometry",
     name: "conv2dFilterGradient() under valid on a random geometry with a stride per axis",
-    points: 2,
+    points: 1,
     args: (r) => argsOf(r, geometry(r, { padding: "valid" })),
     expect: tfFilterGrad,
     tol: F32,
@@ -45,7 +45,7 @@ export default cases<typeof conv2dFilterGradient>([
   {
     id: "many-channels-and-batch-of-3",
     name: "conv2dFilterGradient() with 4 input and 3 output channels, batch of 3",
-    points: 2,
+    points: 1,
     args: (r) => argsOf(r, geometry(r, { n: 3, cIn: 4, cOut: 3 })),
     expect: tfFilterGrad,
     tol: F32,
@@ -82,7 +82,7 @@ export default cases<typeof conv2dFilterGradient>([
   {
     id: "throws-when-dy-has-the-wrong-shape",
     name: "conv2dFilterGradient() throws a RangeError when dy is not the output's shape",
-    points: 1,
+    points: 0.5,
     args: (r) => {
       const [x, dy, shape, , p] = argsOf(r, geometry(r, { strides: [1, 1], padding: "same" }));
       return [x, dy, shape, [2, 1], p]; // dy has the rows of stride 1
@@ -92,7 +92,7 @@ export default cases<typeof conv2dFilterGradient>([
   {
     id: "throws-for-stride-0",
     name: "conv2dFilterGradient() throws a RangeError for stride 0",
-    points: 1,
+    points: 0.5,
     args: (r) => {
       const [x, dy, shape, , p] = argsOf(r, geometry(r));
       return [x, dy, shape, [1, 0], p];
@@ -102,7 +102,7 @@ export default cases<typeof conv2dFilterGradient>([
   {
     id: "throws-for-unknown-padding",
     name: "conv2dFilterGradient() throws a RangeError for a padding other than valid or same",
-    points: 1,
+    points: 0.5,
     args: (r) => {
       const [x, dy, shape, s] = argsOf(r, geometry(r));
       return [x, dy, shape, s, "full" as "same"];
@@ -113,7 +113,7 @@ export default cases<typeof conv2dFilterGradient>([
     id: "throws-when-filter-exceeds-image-under-valid",
     name:
       "conv2dFilterGradient() throws a RangeError under valid when the filter is larger than the image",
-    points: 1,
+    points: 0.5,
     args: (r) => {
       const [x, , , s] = argsOf(r, geometry(r, { padding: "valid" }));
       return [x, [[[[0]]]], [x[0].length + 1, 1, x[0][0][0].length, 1], s, "valid"];

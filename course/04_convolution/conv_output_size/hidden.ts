@@ -7,7 +7,7 @@ export default cases<typeof convOutputSize>([
   {
     id: "valid-with-stride-that-does-not-divide",
     name: "convOutputSize() under valid with a stride that does not divide H − K",
-    points: 2,
+    points: 1,
     args: (r) => {
       const k = 1 + r.int(4);
       const s = 2 + r.int(2);
@@ -25,14 +25,14 @@ export default cases<typeof convOutputSize>([
   {
     id: "same-with-even-kernel",
     name: "convOutputSize() under same with an even kernel (the extra zero goes after)",
-    points: 2,
+    points: 1.5,
     args: (r) => [4 + r.int(20), 2 + 2 * r.int(3), 1, "same"],
     expect: tfOutputSize,
   },
   {
     id: "same-with-stride-2-or-3",
     name: "convOutputSize() under same with stride 2 or 3, odd and even sizes",
-    points: 2,
+    points: 1.5,
     args: (r) => [5 + r.int(20), 2 + r.int(4), 2 + r.int(2), "same"],
     expect: tfOutputSize,
   },
