@@ -26,6 +26,10 @@ const plain = (
 /** tfjs's automatic differentiation: off limits where the gradient is the exercise. */
 const AUTODIFF = ["grad", "grads", "valueAndGrad", "valueAndGrads"];
 
+/** tfjs's convolutions and pooling: off limits where writing them is the exercise. */
+const CONV = ["conv2d", "fused.conv2d", "depthwiseConv2d", "separableConv2d"];
+const POOL = ["maxPool", "avgPool", "pool", "maxPoolWithArgmax"];
+
 /** Every lesson of the course; lessons without exercises are still being written. */
 export const LESSONS: Lesson[] = [
   {
@@ -88,7 +92,24 @@ export const LESSONS: Lesson[] = [
       plain("accuracy", "accuracy", "accuracy"),
     ],
   },
-  { dir: "04_convolution", title: "Convolution and pooling", exercises: [] },
+  {
+    dir: "04_convolution",
+    title: "Convolution and pooling",
+    exercises: [
+      plain("conv_output_size", "convOutputSize", "the-output-size"),
+      plain("conv2d", "conv2d", "convolution-as-tfjs-computes-it", { forbiddenOps: CONV }),
+      plain("max_pool", "maxPool2d", "pooling", { forbiddenOps: POOL }),
+      plain("avg_pool", "avgPool2d", "pooling", { forbiddenOps: POOL }),
+      plain(
+        "conv2d_filter_grad",
+        "conv2dFilterGradient",
+        "the-gradient-with-respect-to-the-filter",
+        {
+          forbiddenOps: [...AUTODIFF, ...CONV, "conv2dTranspose"],
+        },
+      ),
+    ],
+  },
   { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },
   { dir: "06_attention", title: "Attention", exercises: [] },
   { dir: "07_transformer_block", title: "A transformer block", exercises: [] },

@@ -11,6 +11,7 @@ import { tf } from "../lib/tf.ts";
 import { decisionBoundarySvg, lineChartSvg } from "../lib/plot.ts";
 import { type Labelled, OVERLAPPING, SEPARABLE } from "../lib/datasets.ts";
 import { trainLogistic } from "../solutions/03_logistic_regression/train_logistic.ts";
+import { lesson04Figures } from "./figures_04.ts";
 
 /** Steps drawn: after about 200 steps at α = 0.1 float32 rounding starts to show. */
 const STEPS = 200;
@@ -70,6 +71,7 @@ export function figures(): Record<string, string> {
     ),
     "lessons/img/03_boundary_separable.svg": boundaryFigure("separable", SEPARABLE, 1000),
     "lessons/img/03_boundary_overlapping.svg": boundaryFigure("overlapping", OVERLAPPING, 1000),
+    ...lesson04Figures(),
   };
 }
 

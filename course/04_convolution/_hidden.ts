@@ -1,0 +1,137 @@
+/**
+ * Hidden-case helpers shared by the exercises of lesson 04 (grader only:
+ * never in the kit). Every reference is computed by TensorFlow.js itself.
+ *
+ * @module
+ */
+import { tf } from "../../lib/tf.ts";
+import type { Rng } from "../../lib/random.ts";
+import type { Padding, T4 } from "./_variants.ts";
+
+export type { Padding, T4 };
+
+/** float32 results against float64 answers; sums of up to ~100 products of normals. */
+export const F32 = { rtol: 1e-4, atol: 1e-4 };
+
+/**
+ * Runs `fn` on tfjs's cpu backend, the plain-JavaScript implementation of the
+ * documented formulas, and disposes the tensors it made. The wasm backend is
+ * not a reference here: its conv2d returns zeros for some "same" geometries
+ * where the stride exceeds the kernel (tensorflow/tfjs#8405; the lesson shows
+ * one), and its Conv2DBackpropFilter is the kit's own (lib/tf.ts), not tfjs's.
+ */
+export async function onCpu<R>(fn: () => R): Promise<R> {
+  const previous = tf.getBackend();
+  await tf.setBackend("cpu");
+  try {
+    let out: R | undefined;
+    tf.tidy(() => {
+      out = fn();
+    });
+    return out as R;
+  } finally {
+    await tf.setBackend(previous);
+  }
+}
+
+/** A [N, H, W, C] array of standard normals. */
+export const randomT4 = (r: Rng, [n, h, w, c]: number[]): T4 =>
+  Array.from(
+    { length: n },
+    () =>
+      Array.from({ length: h }, () =>
+        Array.from({ length: w }, () => Array.from({ length: c }, () => r.normal()))),
+  );
+
+/** The output length and padding along one axis, read off tfjs's own convolution. */
+export async function tfOutputSize(
+  ...args: unknown[]
+): Promise<{ out: number; padBefore: number; padAfter: number }> {
+  const [h, k, s, padding] = args as [number, number, number, Padding];
+  const read = await onCpu(() => {
+    // x = 1 everywhere and tap p weighs 2^p: out[0] has bit p set iff tap p reads the input,
+    // and the first tap that does reads x[0], so the lowest set bit is padBefore.
+    const x = tf.ones([1, h, 1, 1]) as tf.Tensor4D;
+    const w = tf.tensor4d(Array.from({ length: k }, (_, p) => 2 ** p), [k, 1, 1, 1]);
+    return tf.conv2d(x, w, [s, 1], padding).dataSync();
+  });
+  const out = read.length;
+  const first = Math.round(read[0]);
+  const padBefore = Math.log2(first & -first);
+  // The last window spans (out − 1)·s − padBefore … + K − 1: what lies past H − 1 is padding.
+  const padAfter = Math.max(0, (out - 1) * s - padBefore + k - h);
+  return { out, padBefore, padAfter };
+}
+
+/** tf.conv2d(x, w, strides, padding) + b, as nested arrays. */
+export function tfConv2d(...args: unknown[]): Promise<T4> {
+  const [x, w, b, strides, padding] = args as [T4, T4, number[], [number, number], Padding];
+  return onCpu(() =>
+    tf.add(tf.conv2d(tf.tensor4d(x), tf.tensor4d(w), strides, padding), tf.tensor1d(b))
+      .arraySync() as T4
+  );
+}
+
+/** tf.maxPool or tf.avgPool, as nested arrays. */
+export const tfPool = (mode: "max" | "avg") => (...args: unknown[]): Promise<T4> => {
+  const [x, size, strides, padding] = args as [T4, [number, number], [number, number], Padding];
+  return onCpu(() => {
+    const t = tf.tensor4d(x);
+    const y = mode === "max"
+      ? tf.maxPool(t, size, strides, padding)
+      : tf.avgPool(t, size, strides, padding);
+    return y.arraySync() as T4;
+  });
+};
+
+/** ∂/∂w of Σ conv2d(x, w) ⊙ dy, by `tf.grad`. */
+export function tfFilterGrad(...args: unknown[]): Promise<T4> {
+  const [x, dy, shape, strides, padding] = args as [
+    T4,
+    T4,
+    [number, number, number, number],
+    [number, number],
+    Padding,
+  ];
+  return onCpu(() => {
+    const xt = tf.tensor4d(x);
+    const dyt = tf.tensor4d(dy);
+    const f = (w: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(xt, w as tf.Tensor4D, strides, padding), dyt));
+    return tf.grad(f)(tf.zeros(shape)).arraySync() as T4;
+  });
+}
+
+/** The output length along one axis (the formula of convOutputSize), for shaping dy. */
+export const outLen = (h: number, k: number, s: number, padding: Padding): number =>
+  padding === "valid" ? Math.floor((h - k) / s) + 1 : Math.ceil(h / s);
+
+/** Honest shapes: H ≠ W, batch ≥ 2, several channels, a stride per axis. */
+export interface Geometry {
+  n: number;
+  h: number;
+  w: number;
+  cIn: number;
+  kh: number;
+  kw: number;
+  cOut: number;
+  strides: [number, number];
+  padding: Padding;
+}
+
+/** A random geometry; `over` fixes any part of it. */
+export function geometry(r: Rng, over: Partial<Geometry> = {}): Geometry {
+  const h = 4 + r.int(6);
+  return {
+    n: 2 + r.int(2),
+    h,
+    w: h + 1 + r.int(4), // never square
+    cIn: 2 + r.int(2),
+    kh: 2 + r.int(3),
+    kw: 1 + r.int(3),
+    cOut: 2 + r.int(2),
+    strides: [1 + r.int(2), 2 + r.int(2)], // differ per axis
+    padding: r.next() < 0.5 ? "valid" : "same",
+    ...over,
+  };
+}
