@@ -108,6 +108,11 @@ export const LESSONS: Lesson[] = [
           forbiddenOps: [...AUTODIFF, ...CONV, "conv2dTranspose"],
         },
       ),
+      plain("train_cnn", "trainCnn", "a-cnn-that-reads-digits", {
+        // Training: the loop's long check and the grader's cases get minutes, not seconds.
+        timeLimitMs: 20_000,
+        budget: { caseMs: 120_000, longMs: 300_000 },
+      }),
     ],
   },
   { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },

@@ -766,3 +766,30 @@ Deno.test("grade: training checks recompute the loss from the returned parameter
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("grade: a trainCnn that looks the held-out labels up in the kit's digits earns nothing", async () => {
+  // Matches each test image against the kit's labelled digits instead of training.
+  const dir = await submission({
+    "exercises/04_convolution/train_cnn.ts": `import { loadDigits } from "../../lib/mnist.ts";
+export async function trainCnn(_train: unknown, test: Float32Array) {
+  const all = await loadDigits();
+  const out: number[] = [];
+  for (let i = 0; i < test.length / 784; i++) {
+    for (let j = 0; j < all.count; j++) {
+      let k = 0;
+      while (k < 784 && all.images[j * 784 + k] === test[i * 784 + k]) k++;
+      if (k === 784) { out.push(all.labels[j]); break; }
+    }
+  }
+  return out;
+}
+`,
+  });
+  try {
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["train_cnn"] });
+    const ex = r.exercises.find((e) => e.name === "train_cnn")!;
+    assert.equal(ex.score, 0, JSON.stringify(ex.cases.map((c) => [c.id, c.status, c.message])));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
