@@ -148,9 +148,13 @@ if (import.meta.main) {
     },
   });
   const words = positionals.join(" ").split(/\s+/).filter(Boolean);
-  if (values.help || words.length === 0) {
+  if (values.help) {
     console.log(HELP);
-    Deno.exit(values.help ? 0 : 2);
+    Deno.exit(0);
+  }
+  if (words.length === 0) {
+    console.error(`error: give a sentence to draw\n\n${HELP}`);
+    Deno.exit(2);
   }
   if (words.length > 40) {
     console.error(`error: at most 40 words fit in the picture: the sentence has ${words.length}`);
