@@ -27,6 +27,7 @@ export type Mask = Matrix | boolean[][];
  * different lengths, a mask that is not [Tq, Tk]), or when a query may see no key at all.
  * @guarantee rows-sum-to-one
  * @guarantee masked-keys-get-zero
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  */
 export function attention(
   q: Matrix,

@@ -15,6 +15,7 @@ import type { Matrix } from "../../lib/types.ts";
  * @throws {RangeError} When a row is empty or all −∞ (no weight can be given to anything).
  * @guarantee rows-sum-to-one
  * @guarantee masked-entries-get-zero
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  */
 export function softmax(rows: Matrix): Matrix {
   // TODO: for each row: its maximum (RangeError if it is −∞), exp(x − max) of each entry,

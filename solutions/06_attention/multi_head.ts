@@ -25,6 +25,7 @@ import { attention, type Mask } from "./attention.ts";
  * @returns `output`, shape [T, d], and each head's attention `weights`, shape [h, T, T].
  * @throws {RangeError} When h is not a positive integer dividing d, or a weight matrix is not [d, d].
  * @guarantee permutation-equivariant
+ * @guarantee pure It returns new arrays; every argument is unchanged after the call.
  */
 export function multiHeadAttention(
   x: Matrix,

@@ -28,9 +28,26 @@ export default cases<typeof attention>([
     tol: F32,
   },
   {
+    // Purity is graded on inputs where every known mistake also gives a wrong value
+    // (a score of 900 in row 0; a hidden key with real weight in row 1), so a right
+    // answer that only changes its arguments is not named as one of them.
+    id: "leaves-arguments-unchanged",
+    name: "attention() leaves Q, K, V and the mask unchanged",
+    points: 1,
+    property: "pure",
+    args: () => [
+      [[30, 30, 0, 0], [-0.1, -0.1, -1, -1]],
+      [[30, 30, 0, 0], [0, 0, 1, 1], [1, -1, 0, 2]],
+      [[1, 0], [0, 1], [2, -1]],
+      [[true, true, true], [true, false, true]],
+    ],
+    expect: tfAttention,
+    tol: F32,
+  },
+  {
     id: "honest-shapes",
     name: "attention() with Tq ≠ Tk and d_k ≠ d_v (e.g. Q [4, 6], K [7, 6], V [7, 3])",
-    points: 2,
+    points: 1,
     args: (r) => {
       const tq = between(r, 2, 5);
       const tk = tq + between(r, 1, 4);

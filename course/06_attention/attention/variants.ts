@@ -25,7 +25,7 @@ interface Knobs {
 }
 
 /** Attention with knobs that turn it into the wrong versions. */
-function attend(q: M, k: M, v: M, mask: Mask | undefined, knobs: Knobs = {}) {
+function attend(knobs: Knobs, q: M, k: M, v: M, mask?: Mask) {
   const { scale = (dk) => 1 / Math.sqrt(dk), normalise = softmax, maskAt = "before" } = knobs;
   const m = mask ? additive(mask) : undefined;
   const s = scale(k[0].length);
@@ -61,38 +61,37 @@ export default variants<typeof attention>({
     {
       id: "attention.no_softmax",
       section: "without-the-softmax-the-articles-formula",
-      fn: (q, k, v, mask) => attend(q, k, v, mask, { normalise: (s) => s.map((r) => [...r]) }),
+      fn: (...args) => attend({ normalise: (s) => s.map((r) => [...r]) }, ...args),
     },
     {
       id: "attention.query_axis",
       section: "which-axis",
-      fn: (q, k, v, mask) =>
-        attend(q, k, v, mask, { normalise: (s) => transpose(softmax(transpose(s))) }),
+      fn: (...args) => attend({ normalise: (s) => transpose(softmax(transpose(s))) }, ...args),
     },
     {
       id: "attention.no_scale",
       section: "why-scale-by-the-square-root-of-the-key-size",
-      fn: (q, k, v, mask) => attend(q, k, v, mask, { scale: () => 1 }),
+      fn: (...args) => attend({ scale: () => 1 }, ...args),
     },
     {
       id: "attention.divide_by_dk",
       section: "why-scale-by-the-square-root-of-the-key-size",
-      fn: (q, k, v, mask) => attend(q, k, v, mask, { scale: (dk) => 1 / dk }),
+      fn: (...args) => attend({ scale: (dk) => 1 / dk }, ...args),
     },
     {
       id: "attention.mask_after_softmax",
       section: "mask-before-the-softmax-with-minus-infinity",
-      fn: (q, k, v, mask) => attend(q, k, v, mask, { maskAt: "after" }),
+      fn: (...args) => attend({ maskAt: "after" }, ...args),
     },
     {
       id: "attention.mask_with_zero",
       section: "mask-before-the-softmax-with-minus-infinity",
-      fn: (q, k, v, mask) => attend(q, k, v, mask, { maskAt: "zero" }),
+      fn: (...args) => attend({ maskAt: "zero" }, ...args),
     },
     {
       id: "attention.no_max",
       section: "a-stable-softmax",
-      fn: (q, k, v, mask) => attend(q, k, v, mask, { normalise: naiveSoftmax }),
+      fn: (...args) => attend({ normalise: naiveSoftmax }, ...args),
     },
   ],
 });

@@ -37,7 +37,9 @@ export default cases<typeof multiHeadAttention>([
   },
   {
     id: "several-heads",
-    name: "multiHeadAttention() with 2–4 heads and distinct, non-symmetric weights",
+    name:
+      "multiHeadAttention() with 2–4 heads and distinct, non-symmetric weights, leaving its arguments unchanged",
+    property: "pure",
     points: 3,
     args: (r) => {
       const { h, d } = sizes(r, [2, 3, 4], [2, 3, 4]);

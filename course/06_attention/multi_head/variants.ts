@@ -22,7 +22,16 @@ interface Knobs {
   noWo?: boolean;
 }
 
-function mha(x: M, wq: M, wk: M, wv: M, wo: M, heads: number, mask: Mask | undefined, k: Knobs) {
+function mha(
+  k: Knobs,
+  x: M,
+  wq: M,
+  wk: M,
+  wv: M,
+  wo: M,
+  heads: number,
+  mask?: Mask,
+) {
   const T = x.length;
   const d = x[0].length;
   if (!Number.isInteger(heads) || heads < 1 || d % heads !== 0) throw new RangeError("bad h");
@@ -55,17 +64,17 @@ export default variants<typeof multiHeadAttention>({
     {
       id: "multi_head.reshape_no_transpose",
       section: "splitting-and-merging-heads",
-      fn: (x, wq, wk, wv, wo, h, mask) => mha(x, wq, wk, wv, wo, h, mask, { flatReshape: true }),
+      fn: (...args) => mha({ flatReshape: true }, ...args),
     },
     {
       id: "multi_head.scale_by_d_model",
       section: "multi-head-attention",
-      fn: (x, wq, wk, wv, wo, h, mask) => mha(x, wq, wk, wv, wo, h, mask, { scaleByD: true }),
+      fn: (...args) => mha({ scaleByD: true }, ...args),
     },
     {
       id: "multi_head.no_output_projection",
       section: "multi-head-attention",
-      fn: (x, wq, wk, wv, wo, h, mask) => mha(x, wq, wk, wv, wo, h, mask, { noWo: true }),
+      fn: (...args) => mha({ noWo: true }, ...args),
     },
   ],
 });
