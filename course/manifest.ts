@@ -116,7 +116,22 @@ export const LESSONS: Lesson[] = [
     ],
   },
   { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },
-  { dir: "06_attention", title: "Attention", exercises: [] },
+  {
+    dir: "06_attention",
+    title: "Attention",
+    exercises: [
+      plain("softmax", "softmax", "a-stable-softmax", { forbiddenOps: ["softmax", "logSoftmax"] }),
+      plain("attention", "attention", "scaled-dot-product-attention", {
+        forbiddenOps: ["softmax", "matMul", "dot"],
+      }),
+      plain("causal_mask", "causalMask", "the-causal-mask", { forbiddenOps: ["linalg.bandPart"] }),
+      plain("padding_mask", "paddingMask", "padding-masks"),
+      plain("multi_head", "multiHeadAttention", "multi-head-attention", {
+        forbiddenOps: ["matMul"],
+      }),
+      plain("positional_encoding", "positionalEncoding", "positional-encoding"),
+    ],
+  },
   { dir: "07_transformer_block", title: "A transformer block", exercises: [] },
 ];
 

@@ -1,0 +1,160 @@
+import type { attention } from "../../../exercises/06_attention/attention.ts";
+import { cases } from "../../define.ts";
+import {
+  between,
+  F32,
+  type M,
+  randomBoolMask,
+  rowsSumToOne,
+  scaled,
+  tfAttention,
+  zeroWhereMasked,
+} from "../_reference.ts";
+
+type Result = { output: M; weights: M };
+
+/** Hidden cases of `attention`, against softmax(QKᵀ/√d_k + M)V in tfjs. */
+export default cases<typeof attention>([
+  {
+    id: "self-attention-square",
+    name: "attention() with Tq = Tk and d_k = d_v, no mask",
+    points: 1,
+    args: (r) => {
+      const T = between(r, 2, 5);
+      const d = between(r, 2, 6);
+      return [scaled(r, T, d), scaled(r, T, d), scaled(r, T, d)];
+    },
+    expect: tfAttention,
+    tol: F32,
+  },
+  {
+    // Purity is graded on inputs where every known mistake also gives a wrong value
+    // (a score of 900 in row 0; a hidden key with real weight in row 1), so a right
+    // answer that only changes its arguments is not named as one of them.
+    id: "leaves-arguments-unchanged",
+    name: "attention() leaves Q, K, V and the mask unchanged",
+    points: 1,
+    property: "pure",
+    args: () => [
+      [[30, 30, 0, 0], [-0.1, -0.1, -1, -1]],
+      [[30, 30, 0, 0], [0, 0, 1, 1], [1, -1, 0, 2]],
+      [[1, 0], [0, 1], [2, -1]],
+      [[true, true, true], [true, false, true]],
+    ],
+    expect: tfAttention,
+    tol: F32,
+  },
+  {
+    id: "honest-shapes",
+    name: "attention() with Tq ≠ Tk and d_k ≠ d_v (e.g. Q [4, 6], K [7, 6], V [7, 3])",
+    points: 1,
+    args: (r) => {
+      const tq = between(r, 2, 5);
+      const tk = tq + between(r, 1, 4);
+      const dk = between(r, 4, 9);
+      const dv = dk + (r.next() < 0.5 ? -between(r, 1, 3) : between(r, 1, 3));
+      return [scaled(r, tq, dk), scaled(r, tk, dk), scaled(r, tk, dv)];
+    },
+    expect: tfAttention,
+    tol: F32,
+  },
+  {
+    id: "wide-keys",
+    name: "attention() with d_k = 64, where the 1/√d_k scale matters most",
+    points: 1,
+    args: (r) => {
+      const tq = between(r, 3, 6);
+      const tk = between(r, 4, 8);
+      return [scaled(r, tq, 64), scaled(r, tk, 64), scaled(r, tk, between(r, 2, 5))];
+    },
+    expect: tfAttention,
+    tol: F32,
+  },
+  {
+    id: "large-scores",
+    name: "attention() with scores in the thousands (exp overflows without the row max subtracted)",
+    points: 1,
+    args: (r) => {
+      const tk = between(r, 3, 6);
+      return [scaled(r, between(r, 2, 4), 16, 40), scaled(r, tk, 16, 40), scaled(r, tk, 3)];
+    },
+    expect: tfAttention,
+    tol: F32,
+  },
+  {
+    id: "boolean-mask",
+    name: "attention() with a boolean mask: hidden keys get exactly 0 weight",
+    points: 1,
+    property: "masked-keys-get-zero",
+    args: (r) => {
+      const tq = between(r, 3, 5);
+      const tk = between(r, 4, 7);
+      const dk = between(r, 3, 6);
+      return [
+        scaled(r, tq, dk),
+        scaled(r, tk, dk),
+        scaled(r, tk, between(r, 2, 4)),
+        randomBoolMask(r, tq, tk),
+      ];
+    },
+    check: (got, [, , , mask]) => zeroWhereMasked((got as Result)?.weights, mask!),
+    expect: tfAttention,
+    tol: F32,
+  },
+  {
+    id: "additive-mask",
+    // −1e30 stands for −∞: JSON, which carries the arguments, has no −∞.
+    name: "attention() with a numeric mask: −1e30 where hidden, a distance bias elsewhere",
+    points: 1,
+    args: (r) => {
+      const T = between(r, 3, 6);
+      const d = between(r, 2, 5);
+      const mask = Array.from(
+        { length: T },
+        (_, i) => Array.from({ length: T }, (_, j) => (j > i ? -1e30 : -0.5 * (i - j))),
+      );
+      return [scaled(r, T, d), scaled(r, T, d), scaled(r, T, d + 1), mask];
+    },
+    expect: tfAttention,
+    tol: F32,
+  },
+  {
+    id: "rows-sum-to-one",
+    name: "attention(): each query's weights sum to 1 (with a mask)",
+    points: 1,
+    property: "rows-sum-to-one",
+    args: (r) => {
+      const tq = between(r, 4, 8);
+      const tk = between(r, 3, 9);
+      const dk = between(r, 2, 8);
+      return [
+        scaled(r, tq, dk, 2),
+        scaled(r, tk, dk, 2),
+        scaled(r, tk, 2),
+        randomBoolMask(r, tq, tk),
+      ];
+    },
+    check: (got) => rowsSumToOne((got as Result)?.weights),
+  },
+  {
+    id: "throws-on-shape-mismatch",
+    name: "attention() throws a RangeError when V has a different number of rows than K",
+    points: 1,
+    args: (r) => {
+      const tk = between(r, 2, 5);
+      return [scaled(r, 2, 3), scaled(r, tk, 3), scaled(r, tk + 1, 2)];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-on-fully-masked-query",
+    name: "attention() throws a RangeError when a query may see no key",
+    points: 1,
+    args: (r) => {
+      const mask = randomBoolMask(r, 3, 4);
+      mask[r.int(3)] = [false, false, false, false];
+      return [scaled(r, 3, 2), scaled(r, 4, 2), scaled(r, 4, 2), mask];
+    },
+    throws: "RangeError",
+  },
+]);
