@@ -94,7 +94,9 @@ async function judgeCase(
   reference: (...args: unknown[]) => unknown,
   seed: number,
   limitMs: number,
-): Promise<{ outcome: Outcome; detail: CaseDetail; answer: Answer; args: unknown[] }> {
+): Promise<
+  { outcome: Outcome; detail: CaseDetail; answer: Answer; args: unknown[]; valueRight?: boolean }
+> {
   const args = c.args(rng(seed));
   const answer = await caller.call({
     file: fileUrl,
@@ -127,9 +129,11 @@ async function judgeCase(
     const m = compare(answer.value, expected, c.tol ?? { rtol: 1e-6, atol: 1e-9 });
     if (m) mismatch = describeMismatch(m);
   }
+  // The value is right: a broken property (purity, leaks) is no misconception's output.
+  const valueRight = !mismatch;
   if (!mismatch) mismatch = propertyBroken(c, args, answer) ?? "";
   if (mismatch) detail.mismatch = mismatch;
-  return { outcome: mismatch ? "wrong" : "passed", detail, answer, args };
+  return { outcome: mismatch ? "wrong" : "passed", detail, answer, args, valueRight };
 }
 
 /**
@@ -255,7 +259,7 @@ export async function gradeExercise(
       continue;
     }
     const seed = caseSeed(opts.secret ?? null, opts.student, ex.name, c.id ?? c.name, opts.attempt);
-    const { outcome, detail, answer, args } = await judgeCase(
+    const judged = await judgeCase(
       caller,
       ex.entry,
       c,
@@ -264,6 +268,7 @@ export async function gradeExercise(
       seed,
       limitMs,
     );
+    const { outcome, detail, answer, args } = judged;
     const stub = outcome === "threw" && !c.throws && isStubError(detail.error);
     const result = stub
       ? caseResult(c, "not-attempted", ctx, { notAttempted: "stub-throws" }, answer.ms)
@@ -276,7 +281,9 @@ export async function gradeExercise(
       lastFatal = result;
     }
     addFlag(flags, flagFor(answer, ex.name, limitMs));
-    if (outcome === "wrong" && !c.throws) observations.push({ args, got: answer.value });
+    if (outcome === "wrong" && !c.throws && !judged.valueRight) {
+      observations.push({ args, got: answer.value });
+    }
   }
 
   // 3. The rules that decide what counts.

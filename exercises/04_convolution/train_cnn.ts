@@ -9,7 +9,7 @@ import type { Digits } from "../../lib/mnist.ts";
  *   → flatten → dense 10 (softmax); loss: sparse categorical cross-entropy
  *
  * The architecture above is a suggestion that reaches 97 % on held-out
- * digits in three epochs; any network you build from tfjs layers is fine.
+ * digits in four epochs; any network you build from tfjs layers is fine.
  *
  * @param train Training digits: `images` [N, 28, 28, 1] (row-major, values in [0, 1]), `labels` [N] in 0…9.
  * @param test Images to label, [M, 28, 28, 1], flat.
