@@ -11,7 +11,7 @@
 import { join } from "node:path";
 import { allExercises } from "../course/manifest.ts";
 import { rng } from "../lib/random.ts";
-import { writeZip } from "./zip_write.ts";
+import { strToU8, zipSync } from "fflate";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -100,7 +100,10 @@ export async function makeClass(
       files[ex.file] = "export function (( {\n";
     }
     if (r.next() < 0.5) {
-      await Deno.writeFile(join(dir, `${id}.zip`), writeZip(files));
+      await Deno.writeFile(
+        join(dir, `${id}.zip`),
+        zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)]))),
+      );
     } else {
       for (const [rel, text] of Object.entries(files)) {
         await Deno.mkdir(join(dir, id, rel, ".."), { recursive: true });

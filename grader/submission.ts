@@ -10,6 +10,7 @@ import { sha256Hex } from "../lib/hash.ts";
 import { dirname, join, relative } from "node:path";
 import { LESSONS } from "../course/manifest.ts";
 import { readZip, ZipError } from "./zip.ts";
+import { clean } from "./sanitize.ts";
 
 /** Something about a submission an instructor should know. */
 export interface Flag {
@@ -53,6 +54,20 @@ interface RawFile {
   data: Uint8Array;
 }
 
+/** Reads a regular file, never more than `max` bytes (it may grow after it was measured). */
+async function readCapped(path: string, max: number): Promise<Uint8Array> {
+  using file = await Deno.open(path, { read: true });
+  const buf = new Uint8Array(max + 1);
+  let n = 0;
+  while (n < buf.length) {
+    const got = await file.read(buf.subarray(n));
+    if (got === null) break;
+    n += got;
+  }
+  if (n > max) throw new Error("larger than 1 MiB");
+  return buf.slice(0, n);
+}
+
 async function walk(root: string, flags: Flag[]): Promise<RawFile[]> {
   const out: RawFile[] = [];
   const visit = async (dir: string) => {
@@ -63,7 +78,9 @@ async function walk(root: string, flags: Flag[]): Promise<RawFile[]> {
     } catch (e) {
       flags.push({
         code: "unreadable",
-        message: `could not read folder ${relative(root, dir) || "."}: ${(e as Error).message}`,
+        message: `could not read folder ${clean(relative(root, dir) || ".")}: ${
+          clean((e as Error).message)
+        }`,
       });
       return;
     }
@@ -73,22 +90,35 @@ async function walk(root: string, flags: Flag[]): Promise<RawFile[]> {
       if (e.isSymlink) {
         flags.push({
           code: "symlink",
-          message: `refused a symbolic link: ${rel} (only plain files are graded)`,
+          message: `refused a symbolic link: ${clean(rel)} (only plain files are graded)`,
         });
       } else if (e.isDirectory) {
         if (e.name !== "node_modules" && e.name !== ".git") await visit(p);
-      } else if (e.isFile && KEEP.test(e.name)) {
+      } else if (!e.isFile) {
+        // A FIFO, socket or device: opening one could block forever.
+        flags.push({
+          code: "not-a-file",
+          message: `skipped ${clean(rel)}: not a regular file (only plain files are graded)`,
+        });
+      } else if (KEEP.test(e.name)) {
         try {
-          const info = await Deno.stat(p);
-          if (info.size > MAX_FILE) {
-            flags.push({ code: "too-large", message: `skipped ${rel}: larger than 1 MiB` });
+          const info = await Deno.lstat(p);
+          if (!info.isFile) {
+            flags.push({
+              code: "not-a-file",
+              message: `skipped ${clean(rel)}: not a regular file`,
+            });
             continue;
           }
-          out.push({ path: rel.split("\\").join("/"), data: await Deno.readFile(p) });
+          if (info.size > MAX_FILE) {
+            flags.push({ code: "too-large", message: `skipped ${clean(rel)}: larger than 1 MiB` });
+            continue;
+          }
+          out.push({ path: rel.split("\\").join("/"), data: await readCapped(p, MAX_FILE) });
         } catch (err) {
           flags.push({
             code: "unreadable",
-            message: `could not read ${rel}: ${(err as Error).message}`,
+            message: `could not read ${clean(rel)}: ${clean((err as Error).message)}`,
           });
         }
       }
@@ -180,7 +210,20 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
     files = await walk(input, flags);
   } else if (input.endsWith(".zip")) {
     try {
-      files = (await readZip(await Deno.readFile(input))).filter((f) => KEEP.test(f.path));
+      const zip = readZip(await Deno.readFile(input), {
+        maxFileBytes: MAX_FILE,
+        keep: (path) => KEEP.test(path),
+      });
+      files = zip.files;
+      for (const path of zip.tooLarge) {
+        flags.push({ code: "too-large", message: `skipped ${clean(path)}: larger than 1 MiB` });
+      }
+      for (const path of zip.special) {
+        flags.push({
+          code: "not-a-file",
+          message: `skipped ${clean(path)}: not a regular file (only plain files are graded)`,
+        });
+      }
     } catch (e) {
       const why = e instanceof ZipError
         ? e.message
@@ -238,6 +281,24 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
     });
   }
   const dir = await Deno.makeTempDir({ prefix: "tensorlings-stage-" });
+  const cleanup = () => Deno.remove(dir, { recursive: true }).catch(() => {});
+  try {
+    return await fill(dir, files, tree.prefix, flags, repoRoot, cleanup);
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+async function fill(
+  dir: string,
+  files: RawFile[],
+  prefix: string,
+  flags: Flag[],
+  repoRoot: string,
+  cleanup: () => Promise<void>,
+): Promise<Staged> {
+  const tree = { prefix };
   const staged: string[] = [];
   const hashInput: Uint8Array[] = [];
   const encoder = new TextEncoder();
@@ -264,6 +325,6 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
     files: staged.sort(),
     flags,
     hash: await sha256Hex(hashInput),
-    cleanup: () => Deno.remove(dir, { recursive: true }).catch(() => {}),
+    cleanup,
   };
 }

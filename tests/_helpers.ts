@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { copyKit } from "../dev/kit.ts";
 import { addTrainingExercise, type TrainingSource } from "../dev/training_fixture.ts";
 
+import { strToU8, zipSync } from "fflate";
+
 export { TRAINING_FILE, trainingSource } from "../dev/training_fixture.ts";
 
 /** The repository root. */
@@ -99,4 +101,13 @@ export async function trainingKit(
   const kit = await scratchKit();
   await addTrainingExercise(kit, budget, source);
   return kit;
+}
+
+/** A zip archive of these files (path inside the archive → content), written by fflate. */
+export function zipOf(files: Record<string, string | Uint8Array>): Uint8Array {
+  return zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([k, v]) => [k, typeof v === "string" ? strToU8(v) : v]),
+    ),
+  );
 }
