@@ -16,25 +16,118 @@
 import { reviveFunctions } from "../lib/fixtures.ts";
 
 // Capture what this file relies on before any student code can replace it.
-const stringify = JSON.stringify;
+const quote = JSON.stringify; // only ever given a primitive string or number: no toJSON is consulted
 const parse = JSON.parse;
 const isArray = Array.isArray;
 const isView = ArrayBuffer.isView;
 const objectKeys = Object.keys;
+const SetCtor = Set;
+const setAdd = Set.prototype.add;
+const setClear = Set.prototype.clear;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, "size")!.get!;
+const setValues = Set.prototype.values;
+const setIterNext = Object.getPrototypeOf(new Set().values()).next;
+const strEndsWith = String.prototype.endsWith;
+const strSlice = String.prototype.slice;
+const reflectApply = Reflect.apply;
+const defineProperty = Object.defineProperty;
+const freeze = Object.freeze;
+const invoke = (f: unknown, self: unknown, ...args: unknown[]): unknown =>
+  reflectApply(f as (...a: unknown[]) => unknown, self, args);
 const encoder = new TextEncoder();
 const encode = encoder.encode.bind(encoder);
 const decoder = new TextDecoder();
 const decode = decoder.decode.bind(decoder);
 const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
 const readFileSync = Deno.readFileSync.bind(Deno);
+const now = performance.now.bind(performance);
 const F64 = Float64Array;
 const NotCapable = Deno.errors.NotCapable;
 const PermissionDenied = Deno.errors.PermissionDenied;
 const MAX_NUMBERS = 4_000_000;
+/** The longest answer frame, in characters (a bigger result is an error, not a frame). */
+const MAX_FRAME = 48 * 1024 * 1024;
+/** Deno's own wording when the sandbox refuses something, whatever the error's class. */
+const DENIED = /^Requires \S+ access|NotCapable|PermissionDenied|--allow-[a-z]+ flag/;
+
+// tfjs ops used during the current call, recorded by the child's tfjs (grader/child_tf.ts)
+// through a locked global that carries this file's own copies of what it needs, so student
+// code that replaces String.prototype, Reflect or Object methods cannot blind the record.
+const used = new SetCtor<string>();
+function recordOp(name: unknown): void {
+  if (typeof name !== "string" || (invoke(setSize, used) as number) >= 1000) return;
+  // tfjs names an op's engine scope "<op>__op".
+  const op = invoke(strEndsWith, name, "__op") ? invoke(strSlice, name, 0, -4) : name;
+  invoke(setAdd, used, invoke(strSlice, op, 0, 100));
+}
+defineProperty(globalThis, Symbol.for("tensorlings.child"), {
+  value: freeze({
+    recordOp,
+    apply: reflectApply,
+    lock: (o: object, key: string, value: unknown) =>
+      defineProperty(o, key, { value, writable: false, configurable: false }),
+  }),
+  writable: false,
+  enumerable: false,
+  configurable: false,
+});
+
+/** The ops recorded during this call. */
+function usedOps(): string[] {
+  const out: string[] = [];
+  const it = invoke(setValues, used);
+  let i = 0;
+  for (let r = invoke(setIterNext, it) as IteratorResult<string>; !r.done; ) {
+    defineProperty(out, i++, { value: r.value, enumerable: true, writable: true, configurable: true });
+    r = invoke(setIterNext, it) as IteratorResult<string>;
+  }
+  return out;
+}
 
 function writeAll(bytes: Uint8Array): void {
   let at = 0;
   while (at < bytes.length) at += stdoutWrite(bytes.subarray(at));
+}
+
+/**
+ * Writes the answer as JSON text directly, reading only its own elements and
+ * keys: prototypes, `toJSON` and setters the student may have planted play no
+ * part. NaN, Infinity, undefined and bigints are tagged. Bounded in size.
+ */
+function encodeValue(value: unknown, budget: { n: number; chars: number }, depth = 0): string {
+  if (depth > 10) throw new RangeError("the result is nested too deeply");
+  if (--budget.n < 0) throw new RangeError("the result is too large");
+  let out: string;
+  if (value === null) out = "null";
+  else if (typeof value === "boolean") out = value ? "true" : "false";
+  else if (typeof value === "string") out = quote(value);
+  else if (typeof value === "number") {
+    out = value === value && value !== Infinity && value !== -Infinity
+      ? quote(value)
+      : `{"$num":${quote(String(value))}}`;
+  } else if (typeof value === "undefined") out = `{"$undefined":true}`;
+  else if (typeof value === "bigint") out = `{"$num":${quote(String(value))}}`;
+  else if (isView(value) || isArray(value)) {
+    const arr = value as ArrayLike<unknown>;
+    const n = Number(arr.length);
+    out = "[";
+    for (let i = 0; i < n; i++) out += (i ? "," : "") + encodeValue(arr[i], budget, depth + 1);
+    out += "]";
+  } else if (typeof value === "object") {
+    out = "{";
+    let first = true;
+    for (const k of objectKeys(value as object)) {
+      const v = encodeValue((value as Record<string, unknown>)[k], budget, depth + 1);
+      out += (first ? "" : ",") + quote(String(k)) + ":" + v;
+      budget.chars -= String(k).length;
+      first = false;
+    }
+    out += "}";
+  } else out = `{"$type":${quote(typeof value)}}`;
+  // Containers count their brackets; their elements counted themselves.
+  budget.chars -= out.length > 64 && (out[0] === "[" || out[0] === "{") ? 2 : out.length;
+  if (budget.chars < 0) throw new RangeError("the result is too large");
+  return out;
 }
 
 /** Copies a returned value into plain data (numbers, strings, arrays, records). */
@@ -134,7 +227,8 @@ function describeError(
   return {
     name,
     message,
-    permission: e instanceof NotCapable || e instanceof PermissionDenied,
+    // Deno reports some refusals as a TypeError ("Requires read access to …").
+    permission: e instanceof NotCapable || e instanceof PermissionDenied || DENIED.test(message),
     // V8's own RangeError for runaway recursion: it is not a deliberate rejection of the input.
     stackOverflow: e instanceof RangeError && OVERFLOW.test(message),
   };
@@ -186,8 +280,9 @@ while (true) {
     returnArgs?: boolean;
     countTensors?: boolean;
   };
-  let answer: unknown;
-  const t0 = performance.now();
+  let answer: Record<string, unknown>;
+  invoke(setClear, used);
+  const t0 = now();
   try {
     let mod = modules.get(call.file);
     if (!mod) {
@@ -203,7 +298,7 @@ while (true) {
       };
     } else if (call.load) {
       // Only load the module (its own time limit covers imports such as mathjs).
-      answer = { id: call.id, ok: true, value: null, ms: performance.now() - t0 };
+      answer = { id: call.id, ok: true, value: null, ms: now() - t0 };
     } else {
       const args = reviveTensors(reviveFunctions(call.args)) as unknown[];
       // tfjs, when this child loaded it (lib/tf.ts keeps the engine on globalThis).
@@ -215,7 +310,7 @@ while (true) {
         id: call.id,
         ok: true,
         value: plain,
-        ms: performance.now() - t0,
+        ms: now() - t0,
         ...(call.returnArgs
           ? {
             argsAfter: toPlain(args.map((a) => typeof a === "function" ? null : a), {
@@ -227,7 +322,17 @@ while (true) {
       };
     }
   } catch (e) {
-    answer = { id: call.id, ok: false, error: describeError(e), ms: performance.now() - t0 };
+    answer = { id: call.id, ok: false, error: describeError(e), ms: now() - t0 };
   }
-  writeAll(encode(`\n${nonce} ${stringify(answer)}\n`));
+  answer = { ...answer, ops: usedOps() };
+  let text: string;
+  try {
+    text = encodeValue(answer, { n: 3 * MAX_NUMBERS, chars: MAX_FRAME });
+  } catch (e) {
+    text = encodeValue({ id: call.id, ok: false, error: describeError(e), ms: now() - t0 }, {
+      n: 1000,
+      chars: 1_000_000,
+    });
+  }
+  writeAll(encode(`\n${nonce} ${text}\n`));
 }

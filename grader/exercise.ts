@@ -36,6 +36,7 @@ import {
   type Voided,
 } from "./record.ts";
 import { caseSeed } from "./seed.ts";
+import { forbiddenUsed } from "./tf_record.ts";
 import type { Flag } from "./submission.ts";
 import type { HiddenCase } from "../course/define.ts";
 
@@ -214,9 +215,22 @@ export async function gradeExercise(
   const done = () => {
     er.score = er.cases.reduce((s, c) => s + c.score, 0);
   };
+  // What the child's tfjs recorded while running the exercise decides the forbidden-op rule.
+  let forbiddenOpUsed = opts.forbiddenOpUsed ?? false;
+  const noteOps = (a: Answer | null, during: string) => {
+    for (const op of forbiddenUsed(ex.forbiddenOps, a?.ops ?? [])) {
+      forbiddenOpUsed = true;
+      addFlag(flags, {
+        code: "forbidden-op",
+        exercise: ex.name,
+        message: `calls tf ${op} (recorded while ${during})`,
+      });
+    }
+  };
 
   // 1. The module loads, and exports the entry, or no case runs.
   const loaded = caller.load ? await caller.load(fileUrl, ex.entry) : null;
+  noteOps(loaded, "importing it");
   if (loaded && loaded.status !== "ok") {
     const detail = loadDetail(loaded, budget.loadMs);
     if (isStubError(detail.error)) {
@@ -281,6 +295,7 @@ export async function gradeExercise(
       lastFatal = result;
     }
     addFlag(flags, flagFor(answer, ex.name, limitMs));
+    noteOps(answer, `running "${c.name}"`);
     if (outcome === "wrong" && !c.throws && !judged.valueRight) {
       observations.push({ args, got: answer.value });
     }
@@ -294,7 +309,7 @@ export async function gradeExercise(
     const r = er.cases[i];
     er.cases[i] = caseResult(cases[i], r.outcome, ctx, r.detail, r.ms, voided);
   };
-  if (opts.forbiddenOpUsed) {
+  if (forbiddenOpUsed) {
     // Delegating to the op the exercise is about earns nothing, visibly.
     er.cases.forEach((_, i) => revoid(i, "forbidden-op"));
   } else if (hasValueCases && !valuePassed) {

@@ -19,6 +19,7 @@ import { join } from "node:path";
 
 import NAMES from "./mathjs_names.json" with { type: "json" };
 import { imports } from "./scan.ts";
+import { stageTfRecorder } from "./tf_record.ts";
 
 /** The names the browser build's instance serves, as mathjs_names.json stores them. */
 export interface MathjsNames {
@@ -115,7 +116,8 @@ function facadeSource(pin: string, names: string[]): string {
 /**
  * Writes the staging folder's `deno.json`: the course's import map, with
  * "mathjs" pointed at a fast module for these names when the submission's
- * use fits (the module is written too).
+ * use fits (the module is written too), and tfjs pointed at the child's
+ * recording tfjs (`grader/tf_record.ts`).
  *
  * @param stageDir The staging folder.
  * @param repoRoot The course repository (its deno.json is the base).
@@ -140,9 +142,12 @@ export async function writeStageConfig(
     // with --frozen against that lock instead of resolving from the registry).
     imports = { ...imports, mathjs: "./vendor/mathjs.js", "tensorlings:mathjs": pin };
   }
+  const tf = await stageTfRecorder(stageDir, repoRoot, config.imports["@tensorflow/tfjs"]);
+  imports = { ...imports, ...tf.imports };
   const path = join(stageDir, "deno.json");
-  const config2 = Object.keys(scopes).length ? { imports, scopes } : { imports };
-  await Deno.writeTextFile(path, JSON.stringify(config2, null, 2));
+  // The trusted scopes (references) and the recording tfjs's own; the student's files keep the top level.
+  const allScopes = { ...tf.scopes, ...scopes };
+  await Deno.writeTextFile(path, JSON.stringify({ imports, scopes: allScopes }, null, 2));
   return path;
 }
 

@@ -22,7 +22,7 @@ import type { MessageContext } from "./outcome.ts";
 import type { ExerciseResult, GradeOptions, GradeResult } from "./record.ts";
 import { reachedExercises, References } from "./references.ts";
 import { scanFile } from "./scan.ts";
-import { type Flag, stageSubmission } from "./submission.ts";
+import { type Flag, type Staged, stageSubmission } from "./submission.ts";
 import { graderHash, runtimeVersions } from "./versions.ts";
 
 export type {
@@ -36,6 +36,9 @@ export type {
 } from "./record.ts";
 export { type Caller, gradeExercise } from "./exercise.ts";
 
+/** Characters of each exercise's source kept in the record (`keepSources`). */
+const MAX_KEPT_SOURCE = 32 * 1024;
+
 /**
  * Grades a submission.
  *
@@ -47,6 +50,20 @@ export { type Caller, gradeExercise } from "./exercise.ts";
 export async function gradeSubmission(input: string, opts: GradeOptions): Promise<GradeResult> {
   const t0 = performance.now();
   const staged = await stageSubmission(input, opts.repoRoot);
+  try {
+    return await gradeStaged(input, staged, opts, t0);
+  } finally {
+    // Whatever happens while grading, the staging folder goes.
+    await staged.cleanup();
+  }
+}
+
+async function gradeStaged(
+  input: string,
+  staged: Staged,
+  opts: GradeOptions,
+  t0: number,
+): Promise<GradeResult> {
   const flags: Flag[] = [...staged.flags];
   const course = allExercises();
   const exercises = course.filter((e) => !opts.only || opts.only.includes(e.name));
@@ -109,19 +126,18 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
     if (opts.keepSources) {
       for (const ex of exercises) {
         const text = texts.get(ex.file);
-        if (text !== undefined) sources[ex.name] = text;
+        // Similarity reads the first 32 KB; a record stays small whatever was handed in.
+        if (text !== undefined) sources[ex.name] = text.slice(0, MAX_KEPT_SOURCE);
       }
     }
     // Refuse files whose literal imports leave the submission: Deno would load
     // them without asking --allow-read. A refused file is replaced, never run.
     const refused = new Map<string, string>();
-    const forbiddenOp = new Set<string>();
     for (const [rel, src] of texts) {
       const ex = course.find((e) => e.file === rel);
-      for (const f of scanFile(staged.dir, rel, src, ex?.forbiddenOps ?? [])) {
+      for (const f of scanFile(staged.dir, rel, src)) {
         flags.push({ code: f.kind, exercise: ex?.name, message: `${rel}:${f.line}: ${f.detail}` });
-        if (f.kind === "forbidden-import") refused.set(rel, f.detail);
-        if (f.kind === "forbidden-op" && ex) forbiddenOp.add(ex.name);
+        refused.set(rel, f.detail); // never run: a refused import, or text the scan cannot read
       }
     }
     for (const [rel, why] of refused) {
@@ -182,7 +198,6 @@ export async function gradeSubmission(input: string, opts: GradeOptions): Promis
         fatal,
         caseMs,
         attempt: createHash("sha256").update(texts.get(ex.file)!).digest("hex"),
-        forbiddenOpUsed: forbiddenOp.has(ex.name),
       });
     }
   } finally {

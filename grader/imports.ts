@@ -1,29 +1,29 @@
 /**
  * The relative imports of a module that load code: `import type` and
  * `export type … from` are erased before the module runs, so they load nothing.
+ * Read by the grader's lexer (`grader/scan.ts`), linear in the module's size.
  *
  * @module
  */
-import { importSpecifiers, stripComments } from "./scan.ts";
-
-const TYPE_ONLY = /\b(?:import|export)\s+type\s[^'"`;]*?\bfrom\s*(['"`])([^'"`]+)\1/g;
+import { imports } from "./scan.ts";
 
 /**
  * A module's relative import specifiers that load code.
  *
  * @param src The module's text.
- * @returns Specifiers starting with `./` or `../`, in the order found.
+ * @returns Specifiers starting with `./` or `../`, in the order found (none when the
+ *   module cannot be parsed: the scan refuses it, so it never runs).
  */
 export function codeImports(src: string): string[] {
-  const typeOnly = new Map<string, number>();
-  for (const m of stripComments(src).matchAll(TYPE_ONLY)) {
-    typeOnly.set(m[2], (typeOnly.get(m[2]) ?? 0) + 1);
+  let refs;
+  try {
+    refs = imports(src);
+  } catch {
+    return [];
   }
   const out: string[] = [];
-  for (const { spec } of importSpecifiers(src)) {
-    const n = typeOnly.get(spec) ?? 0;
-    if (n > 0) typeOnly.set(spec, n - 1);
-    else if (spec.startsWith("./") || spec.startsWith("../")) out.push(spec);
+  for (const { spec } of refs) {
+    if (spec !== null && (spec.startsWith("./") || spec.startsWith("../"))) out.push(spec);
   }
   return out;
 }

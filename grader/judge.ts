@@ -26,7 +26,15 @@ export interface Call {
 }
 
 /** How a call ended. */
-export type CallStatus = "ok" | "threw" | "timeout" | "stalled" | "exit" | "oom" | "crash";
+export type CallStatus =
+  | "ok"
+  | "threw"
+  | "timeout"
+  | "stalled"
+  | "exit"
+  | "oom"
+  | "crash"
+  | "flood";
 
 /** What came back from a call. */
 export interface Answer {
@@ -47,6 +55,8 @@ export interface Answer {
   ms: number;
   /** `load` when the module could not be imported (or lacks the entry), before any call. */
   phase?: "load" | "call";
+  /** tfjs ops the child recorded during the call (and the module's import), see `grader/child_tf.ts`. */
+  ops?: string[];
 }
 
 /** Sandbox settings. */
@@ -72,8 +82,56 @@ export interface JudgeOptions {
   tensorMinNumbers?: number;
 }
 
-const MAX_PARTIAL_LINE = 32 * 1024 * 1024;
+/** The longest answer frame read back (bytes); the child caps its frames below this. */
+const MAX_FRAME_BYTES = 160 * 1024 * 1024;
+/** What a child may print during one call besides its answer (stdout and stderr) before it is stopped. */
+export const OUTPUT_CAP_BYTES = 32 * 1024 * 1024;
 const KILL_GRACE_MS = 250;
+/** The wall-clock backstop of a call: this many times its CPU-time limit, plus a second. */
+const WALL_FACTOR = 3;
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from
+ * `/proc/<pid>/stat`; null where that cannot be read (not Linux).
+ *
+ * @param pid The process.
+ * @returns Milliseconds, or null.
+ */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    // The command name (field 2) may hold spaces; the fields after its ")" are plain.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 (12 and 13 here), in clock ticks (100 per second).
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+let neutralDeno: string | undefined;
+/**
+ * The Deno binary the child runs. When it lives inside the course repository,
+ * a link (or copy) outside it, so the child's `Deno.execPath()` and
+ * `process.argv` say nothing about where the course lives.
+ *
+ * @param repoRoot The course repository.
+ * @param exec The Deno binary this process runs (for tests).
+ * @returns The binary to start the child with.
+ */
+export function childDeno(repoRoot: string, exec = Deno.execPath()): string {
+  if (!exec.startsWith(repoRoot.replace(/\/$/, "") + "/")) return exec;
+  if (neutralDeno) return neutralDeno;
+  const dir = Deno.makeTempDirSync({ prefix: "tensorlings-deno-" });
+  const target = join(dir, "deno");
+  try {
+    Deno.linkSync(exec, target);
+  } catch {
+    Deno.copyFileSync(exec, target);
+    Deno.chmodSync(target, 0o755);
+  }
+  return (neutralDeno = target);
+}
 
 /** Finds Deno's cache folder, as the running Deno sees it. */
 export async function denoCacheDir(): Promise<string> {
@@ -127,6 +185,10 @@ interface Live {
   stderrDone: Promise<void>;
   /** Modules this child has imported. */
   loaded: Set<string>;
+  /** Bytes printed besides answers (stdout and stderr) since the current call began. */
+  noise: number;
+  /** Set when the child printed past the output cap and was stopped. */
+  flooded: boolean;
   waiters: Map<
     number,
     (
@@ -138,6 +200,7 @@ interface Live {
         argsAfter?: unknown;
         tensorsLeaked?: number;
         tagged?: boolean;
+        ops?: string[];
       },
     ) => void
   >;
@@ -149,7 +212,7 @@ export class Judge {
   #live: Live | null = null;
   #nextId = 1;
   /** How many children were started, and how long each took to answer its first call. */
-  readonly stats = { childStarts: 0, noiseBytes: 0 };
+  readonly stats = { childStarts: 0, noiseBytes: 0, floods: 0 };
   /** Whether the OS memory cap is in force (prlimit found). */
   readonly memoryCapped: boolean;
   #lockPath: string | null;
@@ -179,9 +242,27 @@ export class Judge {
     if (!this.#live || this.#live.exited) this.#live = this.#spawn(preload);
   }
 
+  /**
+   * Copies the child's script and the lock into the staging folder, so nothing
+   * the child can see (its own path, stack traces, `process.argv`) names the
+   * course's folder.
+   */
+  #stageChild(): string {
+    const o = this.#opts;
+    const dir = join(o.stageDir, "judge");
+    const script = join(dir, "child.ts");
+    if (!existsSync(script)) {
+      Deno.mkdirSync(dir, { recursive: true });
+      Deno.copyFileSync(join(o.repoRoot, "grader", "child.ts"), script);
+      if (this.#lockPath) Deno.copyFileSync(this.#lockPath, join(dir, "deno.lock"));
+    }
+    return script;
+  }
+
   #spawn(preload: string[] = []): Live {
     const o = this.#opts;
     const wasmDir = join(o.denoDir, "npm");
+    const script = this.#stageChild();
     const denoArgs = [
       "run",
       "--no-check",
@@ -190,17 +271,20 @@ export class Judge {
       "--quiet",
       // With the course's lock the child skips resolving npm packages from the
       // registry metadata (about 60 ms per child); without one, it resolves.
-      ...(this.#lockPath ? [`--lock=${this.#lockPath}`, "--frozen"] : ["--no-lock"]),
+      ...(this.#lockPath ? [`--lock=${join(o.stageDir, "judge", "deno.lock")}`, "--frozen"] : [
+        "--no-lock",
+      ]),
       "--config",
       o.configPath || join(o.repoRoot, "deno.json"),
       `--allow-read=${o.stageDir},${wasmDir}`,
       `--v8-flags=--max-old-space-size=${o.heapMiB}`,
-      join(o.repoRoot, "grader", "child.ts"),
+      script,
     ];
     const limiter = prlimit();
+    const deno = childDeno(o.repoRoot);
     const [cmd, args] = limiter
-      ? [limiter, [`--data=${o.memoryMiB * 1024 * 1024}`, "--", Deno.execPath(), ...denoArgs]]
-      : [Deno.execPath(), denoArgs];
+      ? [limiter, [`--data=${o.memoryMiB * 1024 * 1024}`, "--", deno, ...denoArgs]]
+      : [deno, denoArgs];
     const proc = new Deno.Command(cmd, {
       args,
       cwd: o.stageDir,
@@ -220,48 +304,93 @@ export class Judge {
       stderrTail: "",
       stderrDone: Promise.resolve(),
       loaded: new Set(),
+      noise: 0,
+      flooded: false,
       waiters: new Map(),
     };
     live.exitCode.then(() => {
       live.exited = true;
     });
-    const prefix = nonce + " ";
+    const prefix = new TextEncoder().encode(nonce + " ");
+    const noise = (n: number) => {
+      live.noise += n;
+      this.stats.noiseBytes += n;
+      if (live.noise > OUTPUT_CAP_BYTES && !live.flooded) {
+        live.flooded = true;
+        this.stats.floods++;
+        this.#kill(live);
+      }
+    };
     (async () => {
-      const decoder = new TextDecoder();
-      // Only the new text is searched for line ends: searching the whole pending line again
-      // at every chunk made a long answer (a large result) cost quadratic time.
-      let partial = "";
-      for await (const chunk of proc.stdout) {
-        let text = decoder.decode(chunk, { stream: true });
-        let nl: number;
-        while ((nl = text.indexOf("\n")) >= 0) {
-          const line = partial + text.slice(0, nl);
-          partial = "";
-          text = text.slice(nl + 1);
-          if (!line.startsWith(prefix)) {
-            this.stats.noiseBytes += line.length + 1;
-            continue;
+      // Linear: each byte is looked at once. A line that does not start with the
+      // nonce is only counted; a frame's bytes are kept until its newline.
+      let head = new Uint8Array(prefix.length); // the current line's first bytes
+      let headLen = 0;
+      let frame: Uint8Array[] | null = null; // the current line, when it is a frame
+      let frameLen = 0;
+      const endLine = () => {
+        if (frame) {
+          const bytes = new Uint8Array(frameLen);
+          let at = 0;
+          for (const c of frame) {
+            bytes.set(c, at);
+            at += c.length;
           }
           try {
-            const msg = JSON.parse(line.slice(prefix.length));
+            const text = new TextDecoder().decode(bytes.subarray(prefix.length));
+            const msg = JSON.parse(text);
             // Tags are objects such as {"$num":"NaN"}; without one, the value is plain already
             // (a string holding the text would be escaped as {\"$).
-            msg.tagged = line.includes('{"$');
+            msg.tagged = text.includes('{"$');
             live.waiters.get(msg.id)?.(msg);
           } catch {
             // A malformed frame cannot come from the child's own code; ignore it.
           }
         }
-        partial += text;
-        if (partial.length > MAX_PARTIAL_LINE) {
-          this.stats.noiseBytes += partial.length;
-          partial = "";
+        head = new Uint8Array(prefix.length);
+        headLen = 0;
+        frame = null;
+        frameLen = 0;
+      };
+      for await (const chunk of proc.stdout) {
+        let i = 0;
+        while (i < chunk.length) {
+          const nl = chunk.indexOf(10, i);
+          const end = nl < 0 ? chunk.length : nl;
+          let part = chunk.subarray(i, end);
+          if (headLen < prefix.length && frame === null) {
+            const take = Math.min(prefix.length - headLen, part.length);
+            head.set(part.subarray(0, take), headLen);
+            headLen += take;
+            part = part.subarray(take);
+            if (headLen === prefix.length) {
+              if (head.every((b, k) => b === prefix[k])) {
+                frame = [head.slice()];
+                frameLen = headLen;
+              } else noise(headLen);
+            }
+          }
+          if (frame) {
+            frame.push(part.slice());
+            frameLen += part.length;
+            if (frameLen > MAX_FRAME_BYTES) {
+              noise(frameLen);
+              frame = null;
+              headLen = prefix.length; // the rest of this line is noise
+            }
+          } else if (headLen === prefix.length) noise(part.length);
+          if (nl < 0) break;
+          if (!frame && headLen < prefix.length) noise(headLen + 1);
+          else noise(frame ? 0 : 1);
+          endLine();
+          i = nl + 1;
         }
       }
     })().catch(() => {});
     live.stderrDone = (async () => {
       const decoder = new TextDecoder();
       for await (const chunk of proc.stderr) {
+        noise(chunk.length);
         live.stderrTail = (live.stderrTail + decoder.decode(chunk, { stream: true })).slice(-16384);
       }
     })().catch(() => {});
@@ -302,7 +431,10 @@ export class Judge {
   async call(call: Call): Promise<Answer> {
     const loaded = await this.load(call.file, call.entry);
     if (loaded.status !== "ok") return loaded;
-    return { ...(await this.#send(call, false)), phase: "call" };
+    const answer: Answer = { ...(await this.#send(call, false)), phase: "call" };
+    // Ops the module ran while being imported count for the exercise too.
+    if (loaded.ops?.length) answer.ops = [...new Set([...loaded.ops, ...(answer.ops ?? [])])];
+    return answer;
   }
 
   /**
@@ -338,6 +470,8 @@ export class Judge {
       this.#opts.tensorMinNumbers,
     );
     const t0 = performance.now();
+    const cpu0 = cpuMs(live.proc.pid);
+    live.noise = 0;
     const line = JSON.stringify(
       load ? { id, file: call.file, entry: call.entry, load: true } : {
         id,
@@ -351,6 +485,7 @@ export class Judge {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await new Promise<Answer>((resolve) => {
       live.waiters.set(id, (msg) => {
+        const ops = Array.isArray(msg.ops) ? msg.ops.map(String).slice(0, 1000) : undefined;
         resolve(
           msg.ok
             ? {
@@ -363,14 +498,23 @@ export class Judge {
               ...(typeof msg.tensorsLeaked === "number"
                 ? { tensorsLeaked: msg.tensorsLeaked }
                 : {}),
+              ops,
             }
-            : { status: "threw", error: msg.error, ms: msg.ms ?? performance.now() - t0 },
+            : { status: "threw", error: msg.error, ms: msg.ms ?? performance.now() - t0, ops },
         );
       });
-      timer = setTimeout(
-        () => resolve({ status: "timeout", ms: performance.now() - t0 }),
-        call.timeLimitMs,
-      );
+      // The limit is on the child's own CPU time, so a busy machine (other children,
+      // the trusted side's own work) cannot make a case time out; a wall-clock
+      // backstop catches a child that waits without computing.
+      const backstop = t0 + call.timeLimitMs * WALL_FACTOR + 1000;
+      const check = () => {
+        const used = cpu0 === null ? null : cpuMs(live.proc.pid);
+        const cpu = used === null || cpu0 === null ? performance.now() - t0 : used - cpu0;
+        const left = Math.min(call.timeLimitMs - cpu, backstop - performance.now());
+        if (left <= 0) resolve({ status: "timeout", ms: performance.now() - t0 });
+        else timer = setTimeout(check, Math.max(20, left));
+      };
+      timer = setTimeout(check, call.timeLimitMs);
       live.exitCode.then(async (code) => {
         // Let a frame written just before the exit, and the last of stderr, arrive first.
         await Promise.race([live.stderrDone, new Promise((r) => setTimeout(r, 500))]);
@@ -379,7 +523,21 @@ export class Judge {
           .test(live.stderrTail);
         // Deno ends a process whose only work left is a promise nothing can settle.
         const stalled = /promise never resolved|resolution is still pending/i.test(live.stderrTail);
-        const status = oom ? "oom" : stalled ? "stalled" : code === 0 ? "exit" : "crash";
+        // A refusal the child did not survive (a worker's, say) is still a refusal.
+        const denied = /Requires \S+ access to[^\n]*/.exec(live.stderrTail);
+        if (denied && !live.flooded) {
+          const error = { name: "NotCapable", message: denied[0].slice(0, 300), permission: true };
+          return resolve({ status: "crash", error, ms: performance.now() - t0 });
+        }
+        const status = live.flooded
+          ? "flood"
+          : oom
+          ? "oom"
+          : stalled
+          ? "stalled"
+          : code === 0
+          ? "exit"
+          : "crash";
         resolve({ status, ms: performance.now() - t0 });
       });
       live.writer.write(new TextEncoder().encode(line)).catch(() => {});
@@ -391,8 +549,18 @@ export class Judge {
       // Timed out (kill it) or already exiting (make sure): the next call gets a fresh child.
       await this.#kill(live);
       this.#live = null;
+    } else if (live.flooded) {
+      // It answered, but printed past the cap meanwhile: the child goes, the case fails.
+      await this.#kill(live);
+      this.#live = null;
+      return { ...outcome, status: "flood" };
     }
     return outcome;
+  }
+
+  /** The current child's process ID (for tests), or -1 when none runs. */
+  pid(): number {
+    return this.#live && !this.#live.exited ? this.#live.proc.pid : -1;
   }
 
   /** The last stderr of the current child (for messages). */

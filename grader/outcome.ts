@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Answer } from "./judge.ts";
+import { type Answer, OUTPUT_CAP_BYTES } from "./judge.ts";
 import type { CaseDetail, Outcome, Voided } from "./record.ts";
 import type { Flag } from "./submission.ts";
 
@@ -24,6 +24,8 @@ export function outcomeOfStatus(status: Answer["status"]): Outcome {
   switch (status) {
     case "oom":
       return "out-of-memory";
+    case "flood":
+      return "output-flood";
     case "ok":
       return "passed";
     default:
@@ -52,6 +54,8 @@ function stopped(outcome: Outcome, limitMs?: number): string {
       return "ran out of memory and was stopped";
     case "crash":
       return "the process running the code crashed";
+    case "output-flood":
+      return `printed more than ${OUTPUT_CAP_BYTES / 1024 / 1024} MiB and was stopped`;
     default:
       return outcome;
   }
@@ -134,6 +138,7 @@ const FLAG_CODES: Partial<Record<Outcome, string>> = {
   exit: "exit",
   "out-of-memory": "out-of-memory",
   crash: "crash",
+  "output-flood": "output-flood",
 };
 
 /**
@@ -145,7 +150,8 @@ const FLAG_CODES: Partial<Record<Outcome, string>> = {
  * @returns The flag, or null.
  */
 export function flagFor(a: Answer, exercise: string, limitMs: number): Flag | null {
-  if (a.status === "threw" && a.error?.permission) {
+  // Every refusal by the sandbox, whatever error class Deno gave it, even one that ended the child.
+  if (a.error?.permission) {
     return {
       code: "forbidden-access",
       exercise,

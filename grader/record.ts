@@ -31,6 +31,7 @@ export type Outcome =
   | "exit"
   | "crash"
   | "stalled"
+  | "output-flood"
   | "load-error"
   | "not-run"
   | "not-attempted";
@@ -42,6 +43,7 @@ export const FATAL_OUTCOMES: readonly Outcome[] = [
   "exit",
   "crash",
   "stalled",
+  "output-flood",
 ];
 
 /** Why a case did not count although it ran as asked. */
@@ -70,7 +72,8 @@ export interface CaseDetail {
     | "out-of-memory"
     | "exit"
     | "crash"
-    | "stalled";
+    | "stalled"
+    | "output-flood";
   /** `load-error` with cause `refused`: why the file was refused. */
   refused?: string;
   /** `not-run`: why. `after` names the outcome of the cases before. */

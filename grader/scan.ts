@@ -32,7 +32,8 @@ export const MAX_SCAN_BYTES = 1024 * 1024;
 
 /** One refused thing in a file. */
 export interface Finding {
-  kind: "forbidden-import";
+  /** `forbidden-import`, or `syntax-error` when the file cannot be parsed (it is not run either). */
+  kind: "forbidden-import" | "syntax-error";
   detail: string;
   line: number;
 }
@@ -110,7 +111,9 @@ export function imports(src: string): ImportRef[] {
   } catch (e) {
     const idx = (e as { idx?: number }).idx;
     throw new LexError(
-      `the grader could not read this file${idx === undefined ? "" : ` (line ${lineOf(idx)})`}`,
+      `the file could not be parsed${
+        idx === undefined ? "" : ` (line ${lineOf(idx)})`
+      }: a syntax error, or syntax the grader does not accept`,
     );
   }
   const out: ImportRef[] = [];
@@ -199,7 +202,7 @@ export function scanFile(stageDir: string, relPath: string, src: string): Findin
   try {
     refs = imports(src);
   } catch (e) {
-    return [{ kind: "forbidden-import", detail: (e as Error).message, line: 1 }];
+    return [{ kind: "syntax-error", detail: (e as Error).message, line: 1 }];
   }
   const fileUrl = pathToFileURL(join(stageDir, relPath));
   const findings: Finding[] = [];

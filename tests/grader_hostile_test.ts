@@ -5,6 +5,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { type GradeResult, gradeSubmission } from "../grader/grade.ts";
 import { ROOT } from "./_helpers.ts";
+import { denoCacheDir, Judge } from "../grader/judge.ts";
+import { writeStageConfig } from "../grader/fast_mathjs.ts";
+import { pathToFileURL } from "node:url";
 
 const PREDICT = "exercises/01_linear_regression/predict.ts";
 const CORRECT = `export function predict(X: number[][], w: number[], b: number): number[] {
@@ -181,7 +184,8 @@ Object.keys = () => [];
   return ref.predict(X, w, b);
 }`,
     score: 0,
-    message: /read access|NotCapable|TypeError/,
+    flag: "forbidden-import",
+    message: /refused: an import whose target is computed/,
   },
   {
     name: "reading the reference solution by a literal dynamic import",
@@ -286,6 +290,78 @@ Object.keys = () => [];
     ),
     score: 10,
   },
+  // Issue 10: the forbidden-op rule is decided by what the child's tfjs records.
+  {
+    name: "a forbidden op through an alias of tf",
+    code: `import { tf } from "../../lib/tf.ts";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.length === 0) return [];
+  const T = tf;
+  const out = T.matMul(T.tensor2d(X), T.tensor2d(w.map((v) => [v]))).add(b);
+  return Array.from(out.dataSync());
+}`,
+    score: 0,
+    flag: "forbidden-op",
+    message: /not counted: the exercise must not call matMul/,
+  },
+  {
+    name: "a forbidden op as a tensor method, with tfjs imported directly",
+    code: `import * as tf from "@tensorflow/tfjs";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.length === 0) return [];
+  return Array.from(tf.tensor2d(X).matMul(tf.tensor2d(w.map((v) => [v]))).add(b).dataSync());
+}`,
+    score: 0,
+    flag: "forbidden-op",
+  },
+  {
+    name: "a computed dynamic import of a file outside",
+    code: `export async function predict(): Promise<number[]> {
+  const parts = ["/etc", "passwd"];
+  try { await import(\`\${parts[0]}/\${parts[1]}\`); } catch (e) { throw e; }
+  return [];
+}`,
+    score: 0,
+    flag: "forbidden-import",
+  },
+  {
+    name: "an inherited toJSON that rewrites the answer frame (but correct)",
+    code:
+      `(Object.prototype as unknown as { toJSON: unknown }).toJSON = function (this: Record<string, unknown>) {
+  return "id" in this && "ok" in this ? { id: this.id, ok: true, value: "forged" } : this;
+};
+Object.defineProperty(Object.prototype, "$num", { set() { throw new Error("setter ran"); } });
+` + CORRECT,
+    score: 10,
+  },
+  {
+    name: "reading where the course lives (but correct)",
+    code: `import process from "node:process";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  const seen = [Deno.mainModule, ...process.argv, Deno.execPath(), new Error().stack ?? ""].join(" ");
+  if (seen.includes(${JSON.stringify(ROOT)})) return [];
+` + CORRECT.split("\n").slice(1).join("\n"),
+    score: 10,
+  },
+  {
+    name: "a flood of output with no newline",
+    code: `export function predict(): number[] {
+  const chunk = "x".repeat(1 << 16);
+  while (true) console.log(chunk + chunk); // console.log adds newlines; the next one does not
+}`,
+    score: 0,
+    flag: "output-flood",
+    message: /printed more than 32 MiB/,
+  },
+  {
+    name: "a flood of output with no newline at all",
+    code: `export function predict(): number[] {
+  const chunk = new TextEncoder().encode("y".repeat(1 << 16));
+  while (true) Deno.stdout.writeSync(chunk);
+}`,
+    score: 0,
+    flag: "output-flood",
+  },
 ];
 
 for (const h of CORPUS) {
@@ -318,30 +394,37 @@ Deno.test("grader survives a missing file and a symlink to the solution", async 
   }
 });
 
-Deno.test("grader: a from-scratch exercise that delegates to the tfjs op is flagged and earns 0", async () => {
-  const dir = await submission(CORRECT);
-  try {
-    await Deno.writeTextFile(
-      join(dir, "exercises/01_linear_regression/mse.ts"),
-      `import { tf } from "../../lib/tf.ts";
+Deno.test("grader: a from-scratch exercise that delegates to the tfjs op is flagged and earns 0", async (t) => {
+  const forms = {
+    "by name": "tf.losses.meanSquaredError",
+    "by a computed name": 'tf.losses["meanSquared" + "Error"]',
+    "through metrics": "tf.metrics.meanSquaredError",
+  };
+  for (const [form, call] of Object.entries(forms)) {
+    await t.step(form, async () => {
+      const dir = await submission(CORRECT);
+      try {
+        await Deno.writeTextFile(
+          join(dir, "exercises/01_linear_regression/mse.ts"),
+          `import { tf } from "../../lib/tf.ts";
 export function mse(yHat: number[], y: number[]): number {
   if (yHat.length !== y.length || y.length === 0) throw new RangeError("lengths");
-  return tf.tidy(() => tf.losses.meanSquaredError(tf.tensor1d(y, "float32"), tf.tensor1d(yHat, "float32")).dataSync()[0]);
+  const f = ${call};
+  return tf.tidy(() => (f(tf.tensor1d(y, "float32"), tf.tensor1d(yHat, "float32")) as tf.Tensor).mean().dataSync()[0]);
 }
 `,
-    );
-    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["mse"] });
-    assert.equal(r.score, 0);
-    assert.ok(
-      r.flags.some((f) => f.code === "forbidden-op" && f.exercise === "mse"),
-      JSON.stringify(r.flags),
-    );
-    assert.match(
-      r.flags.map((f) => f.message).join(),
-      /mse\.ts:4: calls tf losses\.meanSquaredError/,
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
+        );
+        const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["mse"] });
+        assert.equal(r.score, 0, JSON.stringify(r.exercises[0].cases));
+        assert.ok(
+          r.flags.some((f) => f.code === "forbidden-op" && f.exercise === "mse"),
+          JSON.stringify(r.flags),
+        );
+        assert.match(r.flags.map((f) => f.message).join(), /calls tf \S*meanSquaredError/);
+      } finally {
+        await Deno.remove(dir, { recursive: true });
+      }
+    });
   }
 });
 
@@ -380,4 +463,40 @@ Deno.test("grader: a bad exercise does not cost the others their marks", async (
   assert.equal(r.exercises.find((e) => e.name === "predict")!.score, 0);
   assert.equal(r.exercises.find((e) => e.name === "mse")!.score, 10);
   assert.equal(r.exercises.find((e) => e.name === "r_squared")!.score, 10);
+});
+
+Deno.test("judge: a refusal Deno reports as a TypeError still counts as a denied access", async () => {
+  // The scan refuses computed imports before anything runs; run one in the child anyway.
+  const stage = await Deno.makeTempDir({ prefix: "tensorlings-hostile-" });
+  try {
+    await Deno.mkdir(join(stage, "lib"));
+    await Deno.copyFile(join(ROOT, "lib/fixtures.ts"), join(stage, "lib/fixtures.ts"));
+    await Deno.copyFile(join(ROOT, "lib/random.ts"), join(stage, "lib/random.ts"));
+    const file = join(stage, "probe.ts");
+    await Deno.writeTextFile(
+      file,
+      `export async function probe(): Promise<void> { const p = ["/etc", "passwd"]; await import(p.join("/")); }`,
+    );
+    const judge = new Judge({
+      stageDir: stage,
+      repoRoot: ROOT,
+      denoDir: await denoCacheDir(),
+      configPath: await writeStageConfig(stage, ROOT, { mentioned: false, fits: true, names: [] }),
+    });
+    try {
+      const a = await judge.call({
+        file: pathToFileURL(file).href,
+        entry: "probe",
+        args: [],
+        timeLimitMs: 5000,
+      });
+      assert.equal(a.status, "threw");
+      assert.equal(a.error?.name, "TypeError");
+      assert.equal(a.error?.permission, true, JSON.stringify(a.error));
+    } finally {
+      await judge.close();
+    }
+  } finally {
+    await Deno.remove(stage, { recursive: true });
+  }
 });

@@ -1,0 +1,86 @@
+/**
+ * The child's tfjs: staged over `lib/tf.ts` in every staging folder (and
+ * served for "@tensorflow/tfjs" too), so a student's code gets the kit's own
+ * tfjs (`lib/tf.ts`, staged as `vendor/tf_base.ts`: same backend, same
+ * kernels), while the child records which ops each call uses. The record
+ * decides the forbidden-op rule, whatever the code looks like (`const T = tf;
+ * T.matMul(…)`, `tf.losses["meanSquared" + "Error"]`, a tensor's own
+ * `.matMul`): tfjs runs every op in an engine scope named after it, every
+ * gradient through `engine.gradients`, every kernel through
+ * `engine.runKernel`, and those are replaced here, once, by locked recording
+ * versions. The recording function, and the few built-ins used here, come
+ * from the child (`grader/child.ts`) on a locked global, captured before any
+ * student code ran.
+ *
+ * @module
+ */
+import { tf as real } from "../lib/tf.ts";
+
+type Fn = (...args: unknown[]) => unknown;
+interface ChildHooks {
+  recordOp(name: unknown): void;
+  apply: typeof Reflect.apply;
+  lock(o: object, key: string, value: unknown): void;
+}
+const hooks = (globalThis as Record<symbol, unknown>)[Symbol.for("tensorlings.child")] as
+  | ChildHooks
+  | undefined;
+const record = hooks?.recordOp ?? (() => {});
+const apply = hooks?.apply ?? Reflect.apply;
+const lock = hooks?.lock ??
+  ((o: object, key: string, value: unknown) =>
+    Object.defineProperty(o, key, { value, writable: false, configurable: false }));
+
+const engine = real.engine() as unknown as Record<string, Fn>;
+const { startScope, gradients, runKernel } = engine;
+lock(engine, "startScope", function (this: unknown, name: unknown) {
+  record(name); // "<op>__op" for an op; the child keeps "<op>"
+  return apply(startScope, this, arguments);
+});
+lock(engine, "gradients", function (this: unknown) {
+  record("gradients");
+  return apply(gradients, this, arguments);
+});
+lock(engine, "runKernel", function (this: unknown, name: unknown) {
+  record("kernel:" + name);
+  return apply(runKernel, this, arguments);
+});
+for (const name of Object.keys(real)) {
+  const proto = (real as unknown as Record<string, { prototype?: Record<string, Fn> }>)[name]
+    ?.prototype;
+  if (!/.Optimizer$/.test(name) || !proto || !Object.hasOwn(proto, "applyGradients")) continue;
+  const step = proto.applyGradients;
+  const op = "train." + name.slice(0, -"Optimizer".length).toLowerCase();
+  lock(proto, "applyGradients", function (this: unknown) {
+    record(op);
+    return apply(step, this, arguments);
+  });
+}
+
+/** Namespaces whose functions are recorded by path (`losses.meanSquaredError`). */
+const NESTED: Record<string, true> = { losses: true, metrics: true, train: true };
+const wrapped: Record<string, unknown> = Object.create(null);
+function recorded<T extends object>(target: T, path: string): T {
+  return new Proxy(target, {
+    get(t, key) {
+      const value = (t as Record<string | symbol, unknown>)[key];
+      if (typeof key !== "string") return value;
+      const p = path ? path + "." + key : key;
+      if (typeof value === "function") {
+        return wrapped[p] ??= new Proxy(value, {
+          apply(f, self, args) {
+            record(p);
+            return apply(f, self, args);
+          },
+        });
+      }
+      if (!path && NESTED[key] === true && value !== null && typeof value === "object") {
+        return recorded(value, p);
+      }
+      return value;
+    },
+  });
+}
+
+/** tfjs, recording the functions called through it. */
+export const tf: typeof real = recorded(real, "");
