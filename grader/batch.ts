@@ -8,6 +8,7 @@
  * @module
  */
 import { sha256Hex } from "../lib/hash.ts";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { StudentRecord } from "./class_types.ts";
 import { allExercises } from "../course/manifest.ts";
@@ -16,6 +17,7 @@ import { exerciseHashes } from "./hashes.ts";
 import { lateInfo, type LatePolicy } from "./late.ts";
 import type { GradeResult } from "./record.ts";
 import { SubmissionError } from "./submission.ts";
+import { clean } from "./sanitize.ts";
 import { graderHash } from "./versions.ts";
 
 /** One student's submission found in the class folder. */
@@ -92,6 +94,12 @@ export async function inputHash(path: string): Promise<string> {
         parts.push(enc.encode(`${rel}\0!${(e as Error).message}\0`));
       }
       for (const n of names.sort()) await visit(join(p, n), `${rel}/${n}`);
+    } else if (!info.isFile) {
+      // A FIFO, socket or device: never opened (reading one can block forever).
+      parts.push(enc.encode(`${rel}\0special\0`));
+    } else if (info.size > MAX_HASHED_FILE) {
+      // Larger than any file the grader reads: its size and time stand for it.
+      parts.push(enc.encode(`${rel}\0size ${info.size} ${info.mtime?.getTime() ?? ""}\0`));
     } else {
       parts.push(enc.encode(`${rel}\0`));
       parts.push(await Deno.readFile(p).catch((e) => enc.encode(`!${(e as Error).message}`)));
@@ -102,9 +110,24 @@ export async function inputHash(path: string): Promise<string> {
   return await sha256Hex(parts);
 }
 
-/** The file that holds one student's record. */
+/** Files larger than this are hashed by size and time, not read (the grader reads at most 1 MiB). */
+const MAX_HASHED_FILE = 1024 * 1024;
+
+/**
+ * The file that holds one student's record: a short, readable slug of the ID
+ * and a hash of the whole ID, so any ID (long, non-Latin, with slashes) gives
+ * a safe name of at most 70 bytes and two IDs never share one. The ID itself
+ * is inside the record.
+ *
+ * @param outDir The output folder.
+ * @param id The student's ID.
+ * @returns The path of the record.
+ */
 export function resultPath(outDir: string, id: string): string {
-  return join(outDir, "results", `${encodeURIComponent(id)}.json`);
+  const slug = id.normalize("NFKD").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "")
+    .slice(0, 40);
+  const hash = createHash("sha256").update(id).digest("hex").slice(0, 16);
+  return join(outDir, "results", `${slug || "id"}-${hash}.json`);
 }
 
 /** Writes a file so that readers see the old or the new content, never half. */
@@ -250,6 +273,32 @@ export async function gradeClass(
     opts.onProgress?.(++done, jobs.length, record, reused);
   };
   const one = async (job: Job) => {
+    try {
+      await gradeJob(job);
+    } catch (e) {
+      // Anything that fails for this student (hashing, grading, writing the record) is
+      // this student's error row; the batch goes on.
+      const id = job.kind === "grade" ? job.entry.id : job.id;
+      const error = `the grader failed on this submission (${
+        clean((e as Error)?.message ?? e, 500)
+      }); it was skipped, the batch went on`;
+      const record: StudentRecord = {
+        id,
+        status: "error",
+        error,
+        finalScore: 0,
+        inputHash: "",
+        graderHash: gHash,
+      };
+      await finish(record, false).catch(() => {
+        // Not even the error row could be written: count it, and go on.
+        summary.errors++;
+        summary.graded++;
+        opts.onProgress?.(++done, jobs.length, record, false);
+      });
+    }
+  };
+  const gradeJob = async (job: Job) => {
     if (job.kind === "problem") {
       return finish({
         id: job.id,
@@ -262,7 +311,8 @@ export async function gradeClass(
     }
     const { id, path } = job.entry;
     const hash = await inputHash(path);
-    const old = await readRecord(resultPath(opts.outDir, id));
+    const found = await readRecord(resultPath(opts.outDir, id));
+    const old = found?.id === id ? found : null;
     // The late penalty is always recomputed: the policy or the times file may have changed.
     const late = opts.late ? await lateInfo(opts.late, id, path) : null;
     const withLate = (r: StudentRecord, result: GradeResult): StudentRecord => {
@@ -318,11 +368,8 @@ export async function gradeClass(
         graderHash: gHash,
       }, result);
     } catch (e) {
-      const error = e instanceof SubmissionError
-        ? e.message.replace(path, `${id}`)
-        : `the grader failed on this submission (${
-          (e as Error)?.message ?? e
-        }); it was skipped, the batch went on`;
+      if (!(e instanceof SubmissionError)) throw e;
+      const error = e.message.replace(path, `${id}`);
       record = { id, status: "error", error, finalScore: 0, inputHash: hash, graderHash: gHash };
     }
     await finish(record, false);

@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { loadContent } from "../learner/content.ts";
 import { gradeClass } from "./batch.ts";
 import { buildGradebook, readRecords, writeGradebook } from "./gradebook.ts";
+import { clean } from "./sanitize.ts";
 import { ConfigError, loadLatePolicy } from "./late.ts";
 import { loadSecret } from "./seed.ts";
 
@@ -126,13 +127,15 @@ export async function gradeAllMain(argv: string[]): Promise<number> {
         console.error(line);
       }
       if (record.status === "error") {
-        const msg = `${record.id}: ${record.error}`;
+        const msg = `${clean(record.id, 200)}: ${clean(record.error)}`;
         console.error(tty ? `\r\x1b[K${msg}` : msg);
       }
     },
   });
   if (tty) console.error("");
-  for (const name of summary.skipped) console.error(`skipped ${name}: not a folder or a .zip file`);
+  for (const name of summary.skipped) {
+    console.error(`skipped ${clean(name, 200)}: not a folder or a .zip file`);
+  }
   const gb = await buildGradebook(await readRecords([outDir]), REPO);
   await writeGradebook(gb, outDir);
   console.log(

@@ -5,6 +5,7 @@
  * @module
  */
 import type { CaseResult, ExerciseResult, GradeResult } from "./record.ts";
+import { clean, xmlText } from "./sanitize.ts";
 
 /** Output formats of `deno task grade`. */
 export const FORMATS = ["text", "json", "gradescope", "junit"] as const;
@@ -47,25 +48,27 @@ const isSkipped = (c: CaseResult) => c.outcome === "not-run" || c.outcome === "n
 
 /** A table per exercise, feedback, flags and the total. */
 export function toText(r: GradeResult): string {
+  // Every string may carry what a student wrote (IDs, messages, returned values): one clean line each.
+  const c = (s: unknown) => clean(s);
   const out: string[] = [];
-  out.push(`Tensorlings grade${r.student ? ` for ${r.student}` : ""}: ${r.score} / ${r.max}`);
+  out.push(`Tensorlings grade${r.student ? ` for ${c(r.student)}` : ""}: ${r.score} / ${r.max}`);
   for (const ex of r.exercises) {
-    out.push("", `${ex.lesson}/${ex.name}  ${ex.score} / ${ex.max}`);
-    for (const c of ex.cases) {
-      out.push(`  ${c.status === "passed" ? "✓" : "✗"} ${pad(c.name, 60)} ${c.score}/${c.max}`);
-      if (c.message) out.push(`      ${c.message}`);
+    out.push("", `${c(ex.lesson)}/${c(ex.name)}  ${ex.score} / ${ex.max}`);
+    for (const k of ex.cases) {
+      out.push(`  ${k.status === "passed" ? "✓" : "✗"} ${pad(c(k.name), 60)} ${k.score}/${k.max}`);
+      if (k.message) out.push(`      ${c(k.message)}`);
     }
-    for (const note of exerciseNotes(ex)) out.push(`  Note: ${note}`);
+    for (const note of exerciseNotes(ex)) out.push(`  Note: ${c(note)}`);
     if (ex.diagnosis) {
-      out.push(`  Likely mistake: ${ex.diagnosis.title}`);
-      if (ex.diagnosis.explain) out.push(`    ${ex.diagnosis.explain}`);
-      out.push(`    See ${ex.diagnosis.link}`);
+      out.push(`  Likely mistake: ${c(ex.diagnosis.title)}`);
+      if (ex.diagnosis.explain) out.push(`    ${c(ex.diagnosis.explain)}`);
+      out.push(`    See ${c(ex.diagnosis.link)}`);
     }
   }
   if (r.flags.length) {
     out.push("", "Flags:");
     for (const f of r.flags) {
-      out.push(`  [${f.code}]${f.exercise ? ` ${f.exercise}:` : ""} ${f.message}`);
+      out.push(`  [${c(f.code)}]${f.exercise ? ` ${c(f.exercise)}:` : ""} ${c(f.message)}`);
     }
   }
   out.push(
@@ -115,13 +118,7 @@ export function toGradescope(
   return JSON.stringify(results, null, 2) + "\n";
 }
 
-const xml = (s: string) =>
-  s.replace(
-    /[<>&"']/g,
-    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
-  )
-    // deno-lint-ignore no-control-regex
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "");
+const xml = xmlText;
 
 /** JUnit XML: a suite per exercise, a test case per hidden case. */
 export function toJunit(r: GradeResult): string {

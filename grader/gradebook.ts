@@ -11,6 +11,7 @@ import type { Gradebook, StudentRecord } from "./class_types.ts";
 import { renderReport } from "./report.ts";
 import { findSimilarPairs, SIMILARITY_TOOL, studentPairs } from "./similarity.ts";
 import { writeAtomic } from "./batch.ts";
+import { csvCell } from "./sanitize.ts";
 
 /** The most pairs of students a gradebook lists (each with its per-exercise evidence). */
 export const MAX_PAIRS = 300;
@@ -93,11 +94,7 @@ export async function buildGradebook(
 }
 
 /** A CSV field: quoted when needed, and never read as a spreadsheet formula. */
-function csvField(v: unknown): string {
-  let s = v === undefined || v === null ? "" : String(v);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+const csvField = csvCell;
 
 /** How a student's cases that did not earn their points ended, e.g. `wrong:3 timeout:1`. */
 function outcomeCounts(s: StudentRecord): string {

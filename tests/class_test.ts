@@ -6,8 +6,7 @@ import { gradeClass, resultPath } from "../grader/batch.ts";
 import type { StudentRecord } from "../grader/class_types.ts";
 import { buildGradebook, gradebookCsv, readRecords } from "../grader/gradebook.ts";
 import { loadLatePolicy } from "../grader/late.ts";
-import { writeZip } from "../dev/zip_write.ts";
-import { ROOT, runScript } from "./_helpers.ts";
+import { ROOT, runScript, zipOf } from "./_helpers.ts";
 import { allExercises } from "../course/manifest.ts";
 
 const ONLY = ["predict", "mse"];
@@ -34,12 +33,12 @@ async function writeFolder(dir: string, files: Record<string, string>): Promise<
 async function makeAwkwardClass(dir: string): Promise<void> {
   const good = await solutionFiles();
   await writeFolder(join(dir, "alice"), good);
-  await Deno.writeFile(join(dir, "bob.zip"), writeZip(good));
+  await Deno.writeFile(join(dir, "bob.zip"), zipOf(good));
   await writeFolder(join(dir, "carol"), await solutionFiles("carol/")); // nested one level
   await Deno.mkdir(join(dir, "dave")); // empty
   await Deno.writeTextFile(join(dir, "erin.zip"), "not a zip"); // broken archive
   await writeFolder(join(dir, "frank"), good); // handed in twice:
-  await Deno.writeFile(join(dir, "frank.zip"), writeZip(good));
+  await Deno.writeFile(join(dir, "frank.zip"), zipOf(good));
   await Deno.writeTextFile(join(dir, "notes.txt"), "not a submission");
   await writeFolder(join(dir, "gina"), {
     ...good,
@@ -254,7 +253,7 @@ Deno.test("grade-all and grade-merge on the command line", async () => {
     );
     assert.equal(ok.code, 0, ok.err);
     assert.match(ok.out, /1 submissions: 1 graded/);
-    for (const f of ["gradebook.csv", "gradebook.json", "report.html", "results/zed.json"]) {
+    for (const f of ["gradebook.csv", "gradebook.json", "report.html", resultPath("", "zed")]) {
       assert.ok((await Deno.stat(join(out, f))).isFile, f);
     }
     const m = await run("merge", out, "--out", merged);

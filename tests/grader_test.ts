@@ -20,8 +20,8 @@ import { toGradescope, toJunit, toText } from "../grader/formats.ts";
 import { budgetOf } from "../grader/budget.ts";
 import { lossDiverges, lossFallsTo } from "../grader/checks.ts";
 import { readZip } from "../grader/zip.ts";
-import { writeZip } from "../dev/zip_write.ts";
-import { ROOT, runScript } from "./_helpers.ts";
+
+import { ROOT, runScript, zipOf } from "./_helpers.ts";
 
 async function filesOf(dir: string, prefix = ""): Promise<Record<string, Uint8Array>> {
   const out: Record<string, Uint8Array> = {};
@@ -116,10 +116,10 @@ Deno.test("grade: a zip, a zip with a nested folder, and the folder give the sam
     const files = await filesOf(dir);
     const flat = join(dir, "..", `${dir.split("/").pop()}.zip`);
     const nested = join(dir, "..", `${dir.split("/").pop()}-nested.zip`);
-    await Deno.writeFile(flat, writeZip(files));
+    await Deno.writeFile(flat, zipOf(files));
     await Deno.writeFile(
       nested,
-      writeZip(Object.fromEntries(Object.entries(files).map(([k, v]) => [`alice/${k}`, v]))),
+      zipOf(Object.fromEntries(Object.entries(files).map(([k, v]) => [`alice/${k}`, v]))),
     );
     const only = ["predict", "mse"];
     const a = await gradeSubmission(dir, { repoRoot: ROOT, only });
@@ -135,7 +135,7 @@ Deno.test("grade: a zip, a zip with a nested folder, and the folder give the sam
       assert.equal(r.hashes.submission, a.hashes.submission);
     }
     // The reader round-trips what the writer wrote.
-    assert.equal((await readZip(await Deno.readFile(flat))).length, Object.keys(files).length);
+    assert.equal(readZip(await Deno.readFile(flat)).files.length, Object.keys(files).length);
     await Deno.remove(flat);
     await Deno.remove(nested);
   } finally {
@@ -174,7 +174,7 @@ Deno.test("grade: unreadable input gets a clear error", async () => {
       () => gradeSubmission(join(empty, "nope"), { repoRoot: ROOT }),
       { name: "SubmissionError", message: /does not exist/ },
     );
-    await Deno.writeFile(notZip, writeZip({ "../../evil.ts": "x" }));
+    await Deno.writeFile(notZip, zipOf({ "../../evil.ts": "x" }));
     await assert.rejects(
       () => gradeSubmission(notZip, { repoRoot: ROOT }),
       { name: "SubmissionError", message: /leaves its folder/ },
