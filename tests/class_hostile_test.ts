@@ -7,7 +7,7 @@ import { gradeClass, inputHash, resultPath } from "../grader/batch.ts";
 import type { StudentRecord } from "../grader/class_types.ts";
 import { buildGradebook, gradebookCsv, readRecords } from "../grader/gradebook.ts";
 import { toJunit, toText } from "../grader/formats.ts";
-import { ROOT } from "./_helpers.ts";
+import { ROOT, zipOf } from "./_helpers.ts";
 
 const ONLY = ["predict"];
 const PREDICT = "exercises/01_linear_regression/predict.ts";
@@ -132,3 +132,51 @@ async function stagingFolders(): Promise<string[]> {
 }
 
 void ({} as StudentRecord);
+
+/** How many times the contended class is graded (each run about 10 s on 2 shared cores). */
+const CONTENDED_RUNS = 3;
+
+Deno.test(`grade-all: correct students keep full marks beside a flood, a loop and a zip bomb (${CONTENDED_RUNS} runs)`, async () => {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-class-contended-" });
+  try {
+    const good = await solution();
+    const mse = await Deno.readTextFile(join(ROOT, "solutions/01_linear_regression/mse.ts"));
+    const write = async (id: string, predict: string) => {
+      await writeSubmission(join(dir, id), predict);
+      await Deno.writeTextFile(join(dir, id, "exercises/01_linear_regression/mse.ts"), mse);
+    };
+    for (const id of ["good1", "good2", "good3", "good4"]) await write(id, good);
+    await write(
+      "flood",
+      `export function predict(): number[] { const s = "x".repeat(1 << 16); while (true) Deno.stdout.writeSync(new TextEncoder().encode(s)); }`,
+    );
+    await write("loop", `export function predict(): number[] { while (true) { /* spin */ } }`);
+    const bomb: Record<string, Uint8Array> = {};
+    for (let k = 0; k < 80; k++) {
+      bomb[`exercises/01_linear_regression/f${k}.ts`] = new Uint8Array(1 << 20);
+    }
+    await Deno.writeFile(join(dir, "bomb.zip"), zipOf(bomb));
+    for (let run = 0; run < CONTENDED_RUNS; run++) {
+      const out = await Deno.makeTempDir({ prefix: "tensorlings-out-" });
+      try {
+        await gradeClass(dir, { repoRoot: ROOT, outDir: out, jobs: 3, only: ["predict", "mse"] });
+        const records = new Map((await readRecords([out])).map((r) => [r.id, r]));
+        for (const id of ["good1", "good2", "good3", "good4"]) {
+          const r = records.get(id)!;
+          assert.equal(
+            r.finalScore,
+            20,
+            `run ${run + 1}, ${id}: ${JSON.stringify(r.result?.flags)}`,
+          );
+        }
+        assert.ok(records.get("flood")!.result!.flags.some((f) => f.code === "output-flood"));
+        assert.ok(records.get("loop")!.result!.flags.some((f) => f.code === "timeout"));
+        assert.match(records.get("bomb")!.error!, /expands to more than/);
+      } finally {
+        await Deno.remove(out, { recursive: true });
+      }
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

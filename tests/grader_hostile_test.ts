@@ -500,3 +500,49 @@ Deno.test("judge: a refusal Deno reports as a TypeError still counts as a denied
     await Deno.remove(stage, { recursive: true });
   }
 });
+
+Deno.test("judge: a case's time limit counts the child's own CPU time, not time it was kept waiting", async () => {
+  const stage = await Deno.makeTempDir({ prefix: "tensorlings-hostile-" });
+  try {
+    await Deno.mkdir(join(stage, "lib"));
+    for (const f of ["fixtures.ts", "random.ts"]) {
+      await Deno.copyFile(join(ROOT, "lib", f), join(stage, "lib", f));
+    }
+    const file = join(stage, "work.ts");
+    // About 100 ms of CPU, then the answer.
+    await Deno.writeTextFile(
+      file,
+      `export function work(): number { const t = performance.now(); let x = 0; while (performance.now() - t < 100) x++; return 1; }
+export function spin(): number { while (true) { /* spin */ } }`,
+    );
+    const judge = new Judge({
+      stageDir: stage,
+      repoRoot: ROOT,
+      denoDir: await denoCacheDir(),
+      configPath: await writeStageConfig(stage, ROOT, { mentioned: false, fits: true, names: [] }),
+    });
+    try {
+      const url = pathToFileURL(file).href;
+      await judge.call({ file: url, entry: "work", args: [], timeLimitMs: 5000 }); // warm up
+      // The machine is "busy": the child is stopped for 1.2 s in the middle of a 400 ms case.
+      const pid = judge.pid();
+      const answer = judge.call({ file: url, entry: "work", args: [], timeLimitMs: 400 });
+      await new Promise((r) => setTimeout(r, 30));
+      Deno.kill(pid, "SIGSTOP");
+      await new Promise((r) => setTimeout(r, 1200));
+      Deno.kill(pid, "SIGCONT");
+      const a = await answer;
+      assert.equal(a.status, "ok", JSON.stringify(a));
+      assert.equal(a.value, 1);
+      // A real loop still times out.
+      const t0 = performance.now();
+      const loop = await judge.call({ file: url, entry: "spin", args: [], timeLimitMs: 400 });
+      assert.equal(loop.status, "timeout");
+      assert.ok(performance.now() - t0 < 2500);
+    } finally {
+      await judge.close();
+    }
+  } finally {
+    await Deno.remove(stage, { recursive: true });
+  }
+});
