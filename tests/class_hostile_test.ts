@@ -35,12 +35,17 @@ async function mkfifo(path: string): Promise<boolean> {
 Deno.test("grade-all: hostile IDs, FIFOs and a failure while recording never stop the batch", async (t) => {
   const dir = await Deno.makeTempDir({ prefix: "tensorlings-class-hostile-" });
   const out = await Deno.makeTempDir({ prefix: "tensorlings-out-" });
-  const staged0 = await stagingFolders();
+  // Staging folders go to a temp folder of this test's own, so others' runs do not count.
+  const tmp = await Deno.makeTempDir({ prefix: "tensorlings-tmp-" });
+  const tmpBefore = Deno.env.get("TMPDIR");
+  Deno.env.set("TMPDIR", tmp);
   try {
     const good = await solution();
     for (const id of [CJK_ID, ANSI_ID, FORMULA_ID, "fifo", "blocked", "thrower"]) {
       await writeSubmission(join(dir, id), good);
     }
+    // Nearly 1 MiB of source: graded, but the record keeps only what similarity reads.
+    await writeSubmission(join(dir, FORMULA_ID), good + `// ${"x".repeat(1000)}\n`.repeat(900));
     const fifo = await mkfifo(join(dir, "fifo", "exercises", "01_linear_regression", "pipe.ts"));
     // A record that cannot be written: its place is taken by a folder.
     await Deno.mkdir(resultPath(out, "blocked"), { recursive: true });
@@ -62,6 +67,8 @@ Deno.test("grade-all: hostile IDs, FIFOs and a failure while recording never sto
         assert.equal(records.get(id)?.finalScore, 10, JSON.stringify(id));
       }
       assert.equal(records.has("blocked"), false); // its record could not be written…
+      const kept = records.get(FORMULA_ID)!.result!.sources!.predict;
+      assert.ok(kept.length <= 32 * 1024, `${kept.length} characters kept`);
     });
     await t.step("result names are short and safe whatever the ID", async () => {
       for await (const e of Deno.readDir(join(out, "results"))) {
@@ -81,7 +88,7 @@ Deno.test("grade-all: hostile IDs, FIFOs and a failure while recording never sto
       });
     }
     await t.step("no staging folder is left behind", async () => {
-      assert.deepEqual(await stagingFolders(), staged0);
+      assert.deepEqual(await stagingFolders(tmp), []);
     });
     await t.step("the CSV never holds a live formula or a control character", async () => {
       const csv = gradebookCsv(await buildGradebook([...records.values()], ROOT));
@@ -103,8 +110,9 @@ Deno.test("grade-all: hostile IDs, FIFOs and a failure while recording never sto
       assert.doesNotMatch(junit, /[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])/);
     });
   } finally {
-    await Deno.remove(dir, { recursive: true });
-    await Deno.remove(out, { recursive: true });
+    if (tmpBefore === undefined) Deno.env.delete("TMPDIR");
+    else Deno.env.set("TMPDIR", tmpBefore);
+    for (const d of [dir, out, tmp]) await Deno.remove(d, { recursive: true });
   }
 });
 
@@ -122,8 +130,7 @@ Deno.test("inputHash() never opens a FIFO", async () => {
   }
 });
 
-async function stagingFolders(): Promise<string[]> {
-  const tmp = Deno.env.get("TMPDIR") ?? "/tmp";
+async function stagingFolders(tmp: string): Promise<string[]> {
   const out: string[] = [];
   for await (const e of Deno.readDir(tmp)) {
     if (e.name.startsWith("tensorlings-stage-")) out.push(e.name);
