@@ -201,9 +201,15 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipContents 
         budget.left -= raw.length;
         if (budget.left < 0) throw new ZipError("the archive expands to more than its limit");
         data = raw.slice();
-      } else data = inflateCapped(raw, maxFile, budget);
+      } else data = inflateCapped(raw, Math.min(maxFile, size), budget);
     } catch (e) {
       if (!(e instanceof TooLarge)) throw e;
+      if (size < maxFile) {
+        // It inflates past the size it declares: stop there, a forged entry.
+        throw new ZipError(
+          `the archive is inconsistent: ${clean} expands past the ${size} bytes its directory says`,
+        );
+      }
       out.tooLarge.push(clean);
       continue;
     }

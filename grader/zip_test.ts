@@ -38,7 +38,7 @@ function refusedQuickly(zip: Uint8Array, message: RegExp): void {
     (e: unknown) => e instanceof ZipError && message.test(e.message),
   );
   const ms = performance.now() - t0;
-  assert.ok(ms < 3000, `took ${ms} ms`);
+  assert.ok(ms < 5000, `took ${ms} ms`); // typically well under a second
 }
 
 Deno.test("readZip() reads what fflate wrote", () => {
