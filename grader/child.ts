@@ -77,8 +77,13 @@ function usedOps(): string[] {
   const out: string[] = [];
   const it = invoke(setValues, used);
   let i = 0;
-  for (let r = invoke(setIterNext, it) as IteratorResult<string>; !r.done; ) {
-    defineProperty(out, i++, { value: r.value, enumerable: true, writable: true, configurable: true });
+  for (let r = invoke(setIterNext, it) as IteratorResult<string>; !r.done;) {
+    defineProperty(out, i++, {
+      value: r.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     r = invoke(setIterNext, it) as IteratorResult<string>;
   }
   return out;
