@@ -184,6 +184,9 @@ function reviveTensors(value: unknown): unknown {
   }
   if (value === null || typeof value !== "object") return value;
   const o = value as Record<string, unknown>;
+  // What JSON cannot hold, tagged by the trusted side (lib/wire.ts): NaN, ±Infinity, undefined.
+  if (typeof o.$num === "string") return Number(o.$num);
+  if (o.$undefined === true) return undefined;
   if (typeof o.$tensor === "string" && isArray(o.shape)) {
     const bytes = readFileSync(o.$tensor);
     if (typeof o.dtype === "string") {

@@ -10,6 +10,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { packTensors, TENSOR_MIN_NUMBERS } from "./tensors.ts";
+import { toWire } from "../lib/wire.ts";
 
 /** One call of a student's function. */
 export interface Call {
@@ -477,7 +478,7 @@ export class Judge {
         id,
         file: call.file,
         entry: call.entry,
-        args: packed.args,
+        args: toWire(packed.args), // −∞ masks and NaN arrive as themselves, not null
         ...(call.returnArgs ? { returnArgs: true } : {}),
         ...(call.countTensors ? { countTensors: true } : {}),
       },

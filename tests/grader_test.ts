@@ -793,3 +793,31 @@ export async function trainCnn(_train: unknown, test: Float32Array) {
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("grade: NaN, ±Infinity and undefined in arguments reach the student's function as themselves", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-nonfinite-" });
+  await Deno.mkdir(join(dir, "exercises", "01_linear_regression"), { recursive: true });
+  await Deno.writeTextFile(
+    join(dir, "exercises", "01_linear_regression", "predict.ts"),
+    `export function predict(...args: unknown[]) {
+  return args.map((a) => Array.isArray(a) ? a.map((x) => String(x)) : String(a));
+}
+`,
+  );
+  const staged = await stageSubmission(dir, ROOT);
+  const judge = new Judge({ stageDir: staged.dir, repoRoot: ROOT, denoDir: await denoCacheDir() });
+  try {
+    const a = await judge.call({
+      file: pathToFileURL(join(staged.dir, "exercises/01_linear_regression/predict.ts")).href,
+      entry: "predict",
+      args: [[0, -Infinity, 1], NaN, Infinity, undefined],
+      timeLimitMs: 10_000,
+    });
+    assert.equal(a.status, "ok", JSON.stringify(a));
+    assert.deepEqual(a.value, [["0", "-Infinity", "1"], "NaN", "Infinity", "undefined"]);
+  } finally {
+    await judge.close();
+    await staged.cleanup();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
