@@ -115,8 +115,13 @@ export const LESSONS: Lesson[] = [
       }),
     ],
   },
-  { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },
   {
+    dir: "05_recurrent_networks",
+    title: "Recurrent networks",
+    exercises: [
+      plain("rnn_step", "rnnStep", "one-step"),
+    ],
+  },  {
     dir: "06_attention",
     title: "Attention",
     exercises: [
