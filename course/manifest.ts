@@ -120,6 +120,11 @@ export const LESSONS: Lesson[] = [
     title: "Recurrent networks",
     exercises: [
       plain("rnn_step", "rnnStep", "one-step"),
+      plain("rnn_forward", "rnnForward", "a-sequence-carrying-the-state"),
+      plain("rnn_gradient", "rnnGradient", "backpropagation-through-time", {
+        forbiddenOps: AUTODIFF,
+        timeLimitMs: 5000,
+      }),
     ],
   },  {
     dir: "06_attention",

@@ -81,3 +81,17 @@ export function tfGradient(xs: M, h0: V, Wh: M, Wx: M, b: V, v: V): { dWh: M; dW
 
 /** tfjs computes in float32: compare at this tolerance. */
 export const F32 = { rtol: 1e-4, atol: 1e-5 };
+
+/** A random orthogonal [H, H] matrix (Gram–Schmidt on a Gaussian one): ‖Q x‖ = ‖x‖. */
+export function orthogonal(r: Rng, H: number): M {
+  const Q: M = [];
+  for (const row of randomMatrix(r, H, H)) {
+    const q = Q.reduce((u, p) => {
+      const dot = u.reduce((s, v, i) => s + v * p[i], 0);
+      return u.map((v, i) => v - dot * p[i]);
+    }, row);
+    const n = Math.hypot(...q);
+    Q.push(q.map((v) => v / n));
+  }
+  return Q;
+}
