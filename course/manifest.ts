@@ -125,6 +125,7 @@ export const LESSONS: Lesson[] = [
         forbiddenOps: AUTODIFF,
         timeLimitMs: 5000,
       }),
+      plain("gradient_norms", "gradientNorms", "vanishing-and-exploding-gradients"),
     ],
   },  {
     dir: "06_attention",
