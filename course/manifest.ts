@@ -127,7 +127,8 @@ export const LESSONS: Lesson[] = [
       }),
       plain("gradient_norms", "gradientNorms", "vanishing-and-exploding-gradients"),
     ],
-  },  {
+  },
+  {
     dir: "06_attention",
     title: "Attention",
     exercises: [
