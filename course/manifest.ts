@@ -115,7 +115,19 @@ export const LESSONS: Lesson[] = [
       }),
     ],
   },
-  { dir: "05_recurrent_networks", title: "Recurrent networks", exercises: [] },
+  {
+    dir: "05_recurrent_networks",
+    title: "Recurrent networks",
+    exercises: [
+      plain("rnn_step", "rnnStep", "one-step"),
+      plain("rnn_forward", "rnnForward", "a-sequence-carrying-the-state"),
+      plain("rnn_gradient", "rnnGradient", "backpropagation-through-time", {
+        forbiddenOps: AUTODIFF,
+        timeLimitMs: 5000,
+      }),
+      plain("gradient_norms", "gradientNorms", "vanishing-and-exploding-gradients"),
+    ],
+  },
   {
     dir: "06_attention",
     title: "Attention",

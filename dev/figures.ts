@@ -12,6 +12,9 @@ import { decisionBoundarySvg, lineChartSvg } from "../lib/plot.ts";
 import { type Labelled, OVERLAPPING, SEPARABLE } from "../lib/datasets.ts";
 import { trainLogistic } from "../solutions/03_logistic_regression/train_logistic.ts";
 import { lesson04Figures } from "./figures_04.ts";
+import { rnnForward } from "../solutions/05_recurrent_networks/rnn_forward.ts";
+import { gradientNorms } from "../solutions/05_recurrent_networks/gradient_norms.ts";
+import { rng } from "../lib/random.ts";
 
 /** Steps drawn: after about 200 steps at α = 0.1 float32 rounding starts to show. */
 const STEPS = 200;
@@ -58,6 +61,42 @@ export function boundaryFigure(name: string, data: Labelled, epochs: number): st
   return decisionBoundarySvg(title, data.X, data.y, w, b);
 }
 
+/**
+ * Lesson 05: ‖∂h_T/∂h_{T−k}‖_F against the distance k, for W_h = c·Q (Q a
+ * fixed rotation of 8 units, so ‖W_h‖₂ = c) over 40 steps of random inputs.
+ *
+ * @param c The spectral norm of W_h.
+ * @param inputScale How large the inputs are: 0 keeps every state at 0
+ *   (tanh unsaturated), larger inputs push the units towards ±1.
+ * @returns The norms for k = 0..40.
+ */
+export function gradientNormCurve(c: number, inputScale: number): number[] {
+  const H = 8;
+  const T = 40;
+  // Q: a product of rotations in the planes (0, 1), (2, 3), … by different angles.
+  const Wh = Array.from({ length: H }, () => new Array(H).fill(0));
+  for (let p = 0; p < H; p += 2) {
+    const a = 0.3 + p;
+    [Wh[p][p], Wh[p][p + 1], Wh[p + 1][p], Wh[p + 1][p + 1]] = [
+      Math.cos(a),
+      -Math.sin(a),
+      Math.sin(a),
+      Math.cos(a),
+    ];
+  }
+  const r = rng(5);
+  const xs = Array.from({ length: T }, () => [inputScale * r.normal()]); // [T, 1]
+  const Wx = Array.from({ length: H }, () => [r.normal()]); // [H, 1]
+  const hs = rnnForward(
+    xs,
+    new Array(H).fill(0),
+    Wh.map((row) => row.map((w) => c * w)),
+    Wx,
+    new Array(H).fill(0),
+  );
+  return gradientNorms(Wh.map((row) => row.map((w) => c * w)), hs);
+}
+
 /** Figure file (relative to the kit root) → its contents. */
 export function figures(): Record<string, string> {
   return {
@@ -72,6 +111,15 @@ export function figures(): Record<string, string> {
     "lessons/img/03_boundary_separable.svg": boundaryFigure("separable", SEPARABLE, 1000),
     "lessons/img/03_boundary_overlapping.svg": boundaryFigure("overlapping", OVERLAPPING, 1000),
     ...lesson04Figures(),
+    "lessons/img/05_gradient_norms.svg": lineChartSvg(
+      "RNN, H = 8: ‖∂h_T/∂h_(T−k)‖ against the distance k (log scale)",
+      [
+        { label: "‖W_h‖ = 1.25, states at 0 (explodes)", values: gradientNormCurve(1.25, 0) },
+        { label: "‖W_h‖ = 0.8, random inputs (vanishes)", values: gradientNormCurve(0.8, 1) },
+        { label: "‖W_h‖ = 3, large inputs (saturates)", values: gradientNormCurve(3, 3) },
+      ],
+      { logY: true },
+    ),
   };
 }
 
