@@ -81,7 +81,9 @@ function explainError(root: string, entry: string, e: ErrorInfo, s: Style): stri
     // "Not implemented: mse (lesson 01)": this exercise's stub, or another one it calls.
     const fn = /^Not implemented: (\w+)/.exec(e.message)?.[1];
     const other = fn && fn !== entry ? allExercises().find((x) => x.entry === fn) : undefined;
-    if (other) return [s.yellow(t("verdict.dependencyStub", { fn, name: other.name, entry }))];
+    if (fn && other) {
+      return [s.yellow(t("verdict.dependencyStub", { fn, name: other.name, entry }))];
+    }
     return [s.yellow(t("verdict.notStarted", { where: at ?? "" }))];
   }
   if (e.mismatch) {

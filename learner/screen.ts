@@ -170,8 +170,12 @@ export function fitScreen(
     const reset = lines.slice(0, keep).some((l) => l.includes("\x1b[")) ? "\x1b[0m" : "";
     return [...lines.slice(0, keep), ...wrap(reset + more(lines.length - keep))];
   };
-  const fixed = h.length + tl.length + gap(n).length + 1;
-  const note = cut(n, Math.max(0, rows - fixed));
-  const body = cut(b, Math.max(0, rows - fixed - note.length));
-  return assemble(body, note).slice(0, Math.max(rows, h.length + tl.length));
+  const fixed = h.length + tl.length + gap(n).length;
+  // The body keeps at least its "more" line (and the blank line after it).
+  const bodyMin = b.length > 0 ? 1 + Math.min(b.length, moreLines) : 0;
+  const note = cut(n, Math.max(0, rows - fixed - bodyMin));
+  const bodyRoom = Math.max(0, rows - fixed - note.length - (b.length > 0 ? 1 : 0));
+  const out = assemble(cut(b, bodyRoom), note);
+  // On a terminal too small even for that, the keys still show.
+  return out.length <= rows ? out : [...out.slice(0, Math.max(0, rows - tl.length)), ...tl];
 }
