@@ -34,7 +34,11 @@ test("tfGradient() is zero at a perfect fit", async () => {
 test("tfGradient() leaves no tensors behind", async () => {
   const before = tf.memory().numTensors;
   await tfGradient([[1, 2], [3, 4]], [1, 2], [0.1, 0.2], 0.3);
-  expectNoLeaks(before, tf.memory().numTensors, "tfGradient([[1, 2], [3, 4]], [1, 2], [0.1, 0.2], 0.3)");
+  expectNoLeaks(
+    before,
+    tf.memory().numTensors,
+    "tfGradient([[1, 2], [3, 4]], [1, 2], [0.1, 0.2], 0.3)",
+  );
 });
 
 test("tfGradient() throws a RangeError when y and X disagree in length", () => {
