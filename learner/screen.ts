@@ -58,7 +58,9 @@ function cells(text: string): Array<{ s: string; w: number }> {
  * @returns Its width.
  */
 export function visibleWidth(text: string): number {
-  return cells(text).reduce((n, c) => n + c.w, 0);
+  let width = 0;
+  for (const c of cells(text)) width += c.w;
+  return width;
 }
 
 /**
@@ -114,7 +116,9 @@ export function wrapLine(line: string, width: number): string[] {
  * @returns Its screen lines.
  */
 export function wrapText(text: string, width: number): string[] {
-  return text.split("\n").flatMap((l) => wrapLine(l, width));
+  const out: string[] = [];
+  for (const line of text.split("\n")) out.push(...wrapLine(line, width));
+  return out;
 }
 
 /** The parts of a screen, top to bottom. */
