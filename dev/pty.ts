@@ -28,9 +28,16 @@ export class PtyLoop {
    * @param kit The kit folder.
    * @param args The loop's arguments.
    * @param env Extra environment variables (e.g. EDITOR).
+   * @param size The terminal's size (columns, rows); unset, the pty has none.
    */
-  constructor(kit: string, args: string[], env: Record<string, string> = {}) {
-    const cmd = [Deno.execPath(), "run", "-A", "learner/main.ts", ...args].join(" ");
+  constructor(
+    kit: string,
+    args: string[],
+    env: Record<string, string> = {},
+    size?: { columns: number; rows: number },
+  ) {
+    const stty = size ? `stty cols ${size.columns} rows ${size.rows}; ` : "";
+    const cmd = stty + [Deno.execPath(), "run", "-A", "learner/main.ts", ...args].join(" ");
     this.#child = new Deno.Command("script", {
       args: ["-qfec", cmd, "/dev/null"],
       cwd: kit,
@@ -58,6 +65,19 @@ export class PtyLoop {
     throw new Error(`timed out waiting for ${pattern}; screen so far:\n${this.screen.slice(from)}`);
   }
 
+  /**
+   * Resizes the terminal (the loop gets SIGWINCH, as from a window resize).
+   * Linux only: finds the pty through /proc.
+   */
+  async resize(columns: number, rows: number): Promise<void> {
+    const tty = ptyOf(this.#child.pid);
+    if (!tty) throw new Error("no pty found under the loop's process");
+    const out = await new Deno.Command("stty", {
+      args: ["-F", tty, "cols", String(columns), "rows", String(rows)],
+    }).output();
+    if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
+  }
+
   async press(keys: string): Promise<void> {
     await this.#writer.write(new TextEncoder().encode(keys));
   }
@@ -70,4 +90,27 @@ export class PtyLoop {
     await this.#child.stderr.cancel().catch(() => {});
     return status.code;
   }
+}
+
+/** The pseudo-terminal a descendant of `pid` has as its standard input. */
+function ptyOf(pid: number): string | undefined {
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    try {
+      const fd0 = Deno.readLinkSync(`/proc/${p}/fd/0`);
+      if (fd0.startsWith("/dev/pts/")) return fd0;
+    } catch {
+      // gone, or not ours
+    }
+    try {
+      for (const task of Deno.readDirSync(`/proc/${p}/task`)) {
+        const kids = Deno.readTextFileSync(`/proc/${p}/task/${task.name}/children`).trim();
+        if (kids) queue.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone
+    }
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@
  */
 import { t } from "../lib/i18n.ts";
 import type { ResolvedExercise } from "../course/types.ts";
-import { exerciseHeader, lessonTitle, progressLine } from "./report.ts";
+import { exerciseHeader, finishText, lessonTitle, progressLine } from "./report.ts";
 import type { Session } from "./session.ts";
 import { startTypeCheck } from "./typecheck.ts";
 
@@ -60,15 +60,34 @@ export async function runOnce(
 ): Promise<Outcome> {
   const v = await s.judge(ex);
   const parts = [headerText(s, ex), "", await s.describe(ex, v)];
-  if (v.status === "pass") {
+  const typeErrors = options.typecheck !== false && v.status !== "error"
+    ? await startTypeCheck(s.root, ex.file).result
+    : null;
+  if (v.status === "pass" && typeErrors) {
+    // Not done while type errors are listed (the exit code still says the tests pass).
+    await s.unmark(ex);
+    parts.push("", s.style.yellow(t("typecheck.notDone")));
+  } else if (v.status === "pass") {
     const next = await s.advance(ex);
-    parts.push("", next ? t("next.passNonInteractive", { name: next.name }) : t("next.courseDone"));
+    parts.push("", next ? t("next.passNonInteractive", { name: next.name }) : finishText(s.style));
   }
-  if (options.typecheck !== false && v.status !== "error") {
-    const errors = await startTypeCheck(s.root, ex.file).result;
-    if (errors) parts.push("", s.style.yellow(t("typecheck.errors")), errors);
-  }
+  if (typeErrors) parts.push("", s.style.yellow(t("typecheck.errors")), typeErrors);
   return { text: parts.join("\n"), code: v.status === "pass" ? 0 : 1 };
+}
+
+/**
+ * The message for a name that is no exercise, with the closest names.
+ *
+ * @param s The session.
+ * @param key The message (`error.unknownExercise` or `error.unknownCommand`).
+ * @param name What the learner typed.
+ */
+export function unknownName(s: Session, key: string, name: string): string {
+  const close = s.suggest(name);
+  const text = t(key, { name });
+  return close.length === 0
+    ? text
+    : `${text} ${t("error.didYouMean", { suggestion: close.join('", "') })}`;
 }
 
 /**
@@ -78,8 +97,8 @@ export async function runOnce(
  * @param name The exercise's name; the current one when omitted.
  */
 export async function hintCommand(s: Session, name?: string): Promise<Outcome> {
-  const ex = name ? s.find(name) : s.current();
-  if (!ex) return { text: t("error.unknownExercise", { name }), code: 2 };
+  const ex = name === undefined ? s.current() : s.find(name);
+  if (!ex) return { text: unknownName(s, "error.unknownExercise", name ?? ""), code: 2 };
   return { text: await s.hint(ex), code: 0 };
 }
 
@@ -92,8 +111,8 @@ export async function hintCommand(s: Session, name?: string): Promise<Outcome> {
  * @returns The text; code 2 for an unknown exercise.
  */
 export async function readCommand(s: Session, name?: string, width = 80): Promise<Outcome> {
-  const ex = name ? s.find(name) : s.current();
-  if (!ex) return { text: t("error.unknownExercise", { name }), code: 2 };
+  const ex = name === undefined ? s.current() : s.find(name);
+  if (!ex) return { text: unknownName(s, "error.unknownExercise", name ?? ""), code: 2 };
   return { text: await s.read(ex, width), code: 0 };
 }
 
@@ -136,6 +155,6 @@ export async function verifyCommand(
 export async function resetCommand(s: Session, name?: string): Promise<Outcome> {
   if (!name) return { text: t("error.resetNeedsName"), code: 2 };
   const ex = s.find(name);
-  if (!ex) return { text: t("error.unknownExercise", { name }), code: 2 };
+  if (!ex) return { text: unknownName(s, "error.unknownExercise", name), code: 2 };
   return { text: await s.reset(ex), code: 0 };
 }

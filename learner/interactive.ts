@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { t } from "../lib/i18n.ts";
 import type { ResolvedExercise } from "../course/types.ts";
 import { headerText, listText } from "./commands.ts";
-import { liveText } from "./report.ts";
+import { finishText, liveText } from "./report.ts";
+import { childEnv } from "./child_env.ts";
+import { fitScreen, screenSize } from "./screen.ts";
 import type { LiveRun, Verdict } from "./runner.ts";
 import type { Session } from "./session.ts";
 import { type PendingCheck, startTypeCheck } from "./typecheck.ts";
@@ -51,6 +53,10 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
   let ex: ResolvedExercise | undefined = s.current();
   let verdict: Verdict | undefined;
   let body = "";
+  /** What comes next after a pass (or why the exercise is not done yet). */
+  let footer = "";
+  /** The latest type check listed errors for the current exercise. */
+  let typeErrors = false;
   let note = "";
   let typeNote = "";
   let check: PendingCheck | undefined;
@@ -66,6 +72,7 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
   const statusLine = () => {
     if (!ex) return "";
     if (options.trigger === "manual") return t("watch.manual");
+    if (options.trigger === "poll") return t("watch.pollingAsked", { file: ex.file });
     return watcher?.mode === "poll"
       ? t("watch.polling", { file: ex.file })
       : t("watch.watching", { file: ex.file });
@@ -79,20 +86,29 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
     drawTimer = undefined;
     lastDraw = performance.now();
     lastLive = liveBody();
-    const parts: string[] = [];
+    const head: string[] = [];
+    const main: string[] = [];
+    const tail: string[] = [];
     if (ex) {
-      parts.push(headerText(s, ex), "");
-      if (banner) parts.push(s.style.yellow(banner), "");
-      parts.push(lastLive || body);
-    } else parts.push(t("next.courseDone"));
-    if (typeNote) parts.push("", typeNote);
-    if (note) parts.push("", note);
-    parts.push("", s.style.dim(t("keys.help")), s.style.dim(statusLine()));
-    if (prompt === "jump") parts.push(t("list.jump") + typed);
-    if (prompt === "reset" && ex) parts.push(t("reset.confirm", { file: ex.file }));
+      head.push(headerText(s, ex), "");
+      if (banner) head.push(s.style.yellow(banner), "");
+      main.push(lastLive || body);
+      if (footer && !lastLive) main.push("", footer);
+    } else main.push(finishText(s.style));
+    if (typeNote) main.push("", typeNote);
+    tail.push(s.style.dim(t("keys.help")), s.style.dim(statusLine()));
+    if (prompt === "jump") tail.push(t("list.jump") + typed);
+    if (prompt === "reset" && ex) tail.push(t("reset.confirm", { file: ex.file }));
+    const { columns, rows } = screenSize();
+    const lines = fitScreen(
+      { head: head.join("\n"), body: main.join("\n"), note, tail: tail.join("\n") },
+      columns,
+      rows,
+      (hidden) => s.style.dim(t("screen.more", { hidden, name: ex?.name ?? "" })),
+    );
     // Home, each line over the last frame's and cleared to its end, then the rest
     // cleared: no blank frame in between, so twenty redraws a second do not flicker.
-    write("\x1b[H" + parts.join("\n").replaceAll("\n", "\x1b[K\r\n") + "\x1b[K\x1b[J");
+    write("\x1b[H" + lines.join("\x1b[K\r\n") + "\x1b[K\x1b[J");
   };
 
   /** Redraws soon, but not more often than every REDRAW_EVERY_MS. */
@@ -138,6 +154,7 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
       }
       check?.cancel();
       typeNote = "";
+      typeErrors = false;
       const target = ex;
       const v = await s.judge(target, {
         signal: run.abort.signal,
@@ -155,11 +172,10 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
       banner = "";
       body = await s.describe(target, v);
       if (stale()) return;
+      footer = "";
       if (v.status === "pass") {
         const next = s.nextUnfinished(target.index);
-        body += "\n\n" + s.style.green(
-          next ? t("next.pass", { name: next.name }) : t("next.courseDone"),
-        );
+        footer = next ? s.style.green(t("next.pass", { name: next.name })) : finishText(s.style);
       }
       render();
       // Warm the next worker only now: starting one costs the main thread time.
@@ -168,9 +184,15 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
         // Not awaited: the next save must not wait for the checker.
         const mine = startTypeCheck(s.root, target.file);
         check = mine;
-        mine.result.then((errors) => {
+        mine.result.then(async (errors) => {
           if (errors && check === mine && ex === target) {
+            typeErrors = true;
             typeNote = s.style.yellow(t("typecheck.errors")) + "\n" + errors;
+            if (v.status === "pass") {
+              // Not done while type errors are listed.
+              await s.unmark(target);
+              footer = s.style.yellow(t("typecheck.notDone"));
+            }
             render();
           }
         });
@@ -188,6 +210,19 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
   if (ex) s.runner.prepare(ex);
   // Not awaited, here or for keys: a run may train for a minute, and q must still work.
   runCurrent();
+
+  // A resized terminal is redrawn at once, wrapped to its new width.
+  const onResize = () => {
+    write("\x1b[H\x1b[2J");
+    render();
+  };
+  let resizeListening = false;
+  try {
+    Deno.addSignalListener("SIGWINCH", onResize);
+    resizeListening = true;
+  } catch {
+    // no SIGWINCH here (Windows)
+  }
 
   Deno.stdin.setRaw(true);
   const reader = Deno.stdin.readable.getReader();
@@ -233,18 +268,29 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
         if (!ex) continue;
         switch (key) {
           case "n":
-            if (verdict?.status === "pass") {
-              ex = await s.advance(ex);
+            if (!active?.finished) note = t("next.running");
+            else if (verdict?.status !== "pass") note = t("next.notYet");
+            else if (typeErrors) note = t("next.notDoneTypes");
+            else {
+              const next = await s.advance(ex);
               note = "";
+              if (!next) {
+                render(); // the course is finished: stay here, with every key working
+                break;
+              }
+              ex = next;
+              watcher?.touch();
               runCurrent();
+              break;
             }
+            render();
             break;
           case "h":
-            note = await s.hint(ex);
+            note = await s.hint(ex, true);
             render();
             break;
           case "t":
-            note = await s.read(ex, Math.min(100, Deno.consoleSize().columns));
+            note = await s.read(ex, Math.min(100, screenSize().columns));
             render();
             break;
           case "l":
@@ -277,6 +323,7 @@ export async function interactive(s: Session, options: InteractiveOptions): Prom
     } catch {
       // stdin already closed
     }
+    if (resizeListening) Deno.removeSignalListener("SIGWINCH", onResize);
     watcher?.close();
     check?.cancel();
     active?.abort.abort();
@@ -301,6 +348,8 @@ async function openEditor(
       stdin: "inherit",
       stdout: "inherit",
       stderr: "inherit",
+      env: childEnv(),
+      clearEnv: true,
     }).output();
   } catch (e) {
     say(t("editor.failed", { editor, message: e instanceof Error ? e.message : String(e) }));

@@ -12,6 +12,7 @@ import {
   readCommand,
   resetCommand,
   runOnce,
+  unknownName,
   verifyCommand,
 } from "./commands.ts";
 import { interactive } from "./interactive.ts";
@@ -79,7 +80,9 @@ export async function main(argv: string[]): Promise<number> {
         if (command !== undefined) {
           const ex = session.find(command);
           if (!ex) {
-            console.error(`${t("error.unknownCommand", { name: command })}\n\n${t("help")}`);
+            console.error(
+              `${unknownName(session, "error.unknownCommand", command)}\n\n${t("help")}`,
+            );
             return 2;
           }
           await session.jump(ex);

@@ -81,7 +81,9 @@ function explainError(root: string, entry: string, e: ErrorInfo, s: Style): stri
     // "Not implemented: mse (lesson 01)": this exercise's stub, or another one it calls.
     const fn = /^Not implemented: (\w+)/.exec(e.message)?.[1];
     const other = fn && fn !== entry ? allExercises().find((x) => x.entry === fn) : undefined;
-    if (other) return [s.yellow(t("verdict.dependencyStub", { fn, name: other.name, entry }))];
+    if (fn && other) {
+      return [s.yellow(t("verdict.dependencyStub", { fn, name: other.name, entry }))];
+    }
     return [s.yellow(t("verdict.notStarted", { where: at ?? "" }))];
   }
   if (e.mismatch) {
@@ -167,15 +169,22 @@ function testLine(test: TestOutcome, s: Style): string {
   return `${line} ${s.dim(t("test.long", { seconds: (test.ms / 1000).toFixed(1) }))}`;
 }
 
-/** A line per finished check, with details for the first failure only: one thing at a time. */
+/**
+ * A line per finished check, each failure followed by its explanation (the
+ * call, expected and got). An explanation identical to one shown above
+ * (three tests of an untouched stub) is not repeated.
+ */
 function testLines(root: string, entry: string, tests: TestOutcome[], s: Style): string[] {
   const out: string[] = [];
-  let detailed = false;
+  const shown = new Set<string>();
   for (const test of tests) {
     out.push("  " + testLine(test, s));
-    if (!test.ok && test.error && !detailed) {
-      detailed = true;
-      for (const line of explainError(root, entry, test.error, s)) out.push("      " + line);
+    if (!test.ok && test.error) {
+      const lines = explainError(root, entry, test.error, s);
+      const key = lines.join("\n");
+      if (shown.has(key)) continue;
+      shown.add(key);
+      for (const line of lines) out.push("      " + line);
     }
   }
   return out;
@@ -307,8 +316,8 @@ export function seriesText(series: Array<{ name: string; values: number[]; svg: 
       name: x.name,
       // A loss that falls by decades reads better on a log scale.
       spark: curve(x.values),
-      first: x.values[0]?.toPrecision(3),
-      last: x.values.at(-1)?.toPrecision(3),
+      first: x.values[0]?.toPrecision(3) ?? "–",
+      last: x.values.at(-1)?.toPrecision(3) ?? "–",
       svg: x.svg,
     })
   ).join("\n");
@@ -321,9 +330,16 @@ export function seriesText(series: Array<{ name: string; values: number[]; svg: 
  * @param level How many hints to show.
  * @param content The hints.
  * @param s Colours.
+ * @param keys Whether the learner is on the interactive screen (a key shows the next hint).
  * @returns The text.
  */
-export function hintText(ex: ResolvedExercise, level: number, content: Content, s: Style): string {
+export function hintText(
+  ex: ResolvedExercise,
+  level: number,
+  content: Content,
+  s: Style,
+  keys = false,
+): string {
   const hints = content.hints[ex.name] ?? [];
   if (hints.length === 0) return t("hint.none", { name: ex.name });
   const shown = Math.min(Math.max(level, 1), hints.length);
@@ -335,7 +351,12 @@ export function hintText(ex: ResolvedExercise, level: number, content: Content, 
   out.push(
     shown >= hints.length
       ? s.dim(t("hint.last", { link: `${ex.lessonFile}#${ex.section}` }))
-      : s.dim(t("hint.more", { name: ex.name })),
+      : s.dim(keys ? t("hint.moreKey") : t("hint.more", { name: ex.name })),
   );
   return out.join("\n");
+}
+
+/** The finish screen: the course is done, and what its public tests do not prove. */
+export function finishText(s: Style): string {
+  return s.green(t("next.courseDone")) + "\n" + t("finish.hidden");
 }

@@ -23,6 +23,7 @@ import type { Progress, Series } from "../lib/testing.ts";
 import { t } from "../lib/i18n.ts";
 import { detectHeavy } from "../lib/detect.ts";
 import { budgetOf } from "../course/budget.ts";
+import { childEnv } from "./child_env.ts";
 
 /** The most progress points kept per check; beyond it every other one is dropped. */
 const MAX_POINTS = 2000;
@@ -139,6 +140,8 @@ class WorkerProcess {
       stdin: "piped",
       stdout: "piped",
       stderr: "null",
+      env: childEnv(),
+      clearEnv: true,
     }).spawn();
     const child = this.#child;
     this.#stdin = child.stdin.getWriter();

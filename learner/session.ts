@@ -14,6 +14,7 @@ import { renderSection } from "./read.ts";
 import { t } from "../lib/i18n.ts";
 import { type Content, loadContent } from "./content.ts";
 import { Runner, type RunOptions, type Verdict } from "./runner.ts";
+import { childEnv } from "./child_env.ts";
 import { dataDir, loadState, saveState, type State } from "./state.ts";
 import { hintText, type Style, trainingText, verdictText } from "./report.ts";
 import { seriesText } from "./report.ts";
@@ -40,6 +41,8 @@ export async function pristine(root: string, file: string): Promise<string | und
       cwd: root,
       stdout: "piped",
       stderr: "null",
+      env: childEnv(),
+      clearEnv: true,
     }).output();
     return out.success ? new TextDecoder().decode(out.stdout) : undefined;
   } catch {
@@ -99,6 +102,24 @@ export class Session {
     return saveState(this.root, this.state);
   }
 
+  /**
+   * The exercise names closest to a mistyped one (edit distance at most a
+   * third of its length, at least 2; or names that contain it).
+   *
+   * @param name What the learner typed.
+   * @returns Up to three names, closest first.
+   */
+  suggest(name: string): string[] {
+    const wanted = name.toLowerCase();
+    const limit = Math.max(2, Math.floor(wanted.length / 3));
+    return this.exercises
+      .map((e) => ({ name: e.name, d: editDistance(wanted, e.name) }))
+      .filter((x) => x.d <= limit || (wanted.length >= 3 && x.name.includes(wanted)))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 3)
+      .map((x) => x.name);
+  }
+
   /** Finds an exercise by name. */
   find(name: string): ResolvedExercise | undefined {
     return this.exercises.find((e) => e.name === name);
@@ -114,10 +135,29 @@ export class Session {
     return undefined;
   }
 
-  /** The exercise the learner is on: the one they jumped to, else the first unfinished. */
+  /**
+   * The exercise the learner is on: the one they jumped to, else the first
+   * unfinished, else (the course finished) the last one, so every command
+   * keeps working after the end.
+   */
   current(): ResolvedExercise | undefined {
     const named = this.state.current ? this.find(this.state.current) : undefined;
-    return named ?? this.nextUnfinished();
+    return named ?? this.nextUnfinished() ?? this.exercises.at(-1);
+  }
+
+  /** Whether every exercise is done. */
+  finished(): boolean {
+    return this.exercises.every((e) => this.state.done.includes(e.name));
+  }
+
+  /**
+   * Records that an exercise is not done after all (its tests pass, but
+   * the type checker lists errors).
+   */
+  async unmark(ex: ResolvedExercise): Promise<void> {
+    if (!this.state.done.includes(ex.name)) return;
+    this.state.done = this.state.done.filter((d) => d !== ex.name);
+    await this.save();
   }
 
   /** Makes `ex` the current exercise. */
@@ -149,10 +189,15 @@ export class Session {
     return v;
   }
 
-  /** Moves past `ex` to the next unfinished exercise. */
+  /**
+   * Moves past `ex` to the next unfinished exercise. When there is none the
+   * learner stays on `ex` (it stays `current`), so every command still works.
+   *
+   * @returns The next exercise, or `undefined` when the course is finished.
+   */
   async advance(ex: ResolvedExercise): Promise<ResolvedExercise | undefined> {
     const next = this.nextUnfinished(ex.index);
-    this.state.current = next?.name;
+    this.state.current = (next ?? ex).name;
     await this.save();
     return next;
   }
@@ -262,13 +307,18 @@ export class Session {
     return text ?? t("read.noSection", { file: ex.lessonFile, section: ex.section });
   }
 
-  /** Shows one more hint level than before (capped), and remembers it. */
-  async hint(ex: ResolvedExercise): Promise<string> {
+  /**
+   * Shows one more hint level than before (capped), and remembers it.
+   *
+   * @param ex The exercise.
+   * @param keys Whether the learner is on the interactive screen (says "press h").
+   */
+  async hint(ex: ResolvedExercise, keys = false): Promise<string> {
     const total = this.content.hints[ex.name]?.length ?? 0;
     const level = Math.min((this.state.hints[ex.name] ?? 0) + 1, Math.max(total, 1));
     this.state.hints[ex.name] = level;
     await this.save();
-    return hintText(ex, level, this.content, this.style);
+    return hintText(ex, level, this.content, this.style, keys);
   }
 
   /**
@@ -306,4 +356,17 @@ export class Session {
   close(): Promise<void> {
     return this.runner.close();
   }
+}
+
+/** Levenshtein distance between two strings. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
 }

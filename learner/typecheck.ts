@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { childEnv } from "./child_env.ts";
+
 /** A running check that can be abandoned when the learner saves again. */
 export interface PendingCheck {
   /** Resolves to the checker's diagnostics for the file, or `""` when clean. */
@@ -27,7 +29,8 @@ export function startTypeCheck(root: string, file: string): PendingCheck {
       stdout: "piped",
       stderr: "piped",
       stdin: "null",
-      env: { NO_COLOR: "1" },
+      env: childEnv({ NO_COLOR: "1" }),
+      clearEnv: true,
     }).spawn();
   } catch {
     return { result: Promise.resolve(null), cancel() {} };
@@ -36,7 +39,7 @@ export function startTypeCheck(root: string, file: string): PendingCheck {
   const result = child.output().then((out) => {
     if (cancelled) return null;
     if (out.success) return "";
-    const text = new TextDecoder().decode(out.stderr);
+    const text = checkDiagnostics(new TextDecoder().decode(out.stderr));
     return text.replaceAll(`file://${root}/`, "").replaceAll(root + "/", "").trim();
   }).catch(() => null);
   return {
@@ -50,4 +53,33 @@ export function startTypeCheck(root: string, file: string): PendingCheck {
       }
     },
   };
+}
+
+// deno-lint-ignore no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/**
+ * Keeps only what the checker says about the code: no download lines or
+ * progress, no boxed warnings about npm build scripts (advice for the
+ * course's authors, not its learners), no "Stack backtrace:".
+ *
+ * @param stderr The checker's standard error.
+ * @returns Its diagnostics.
+ */
+export function checkDiagnostics(stderr: string): string {
+  const out: string[] = [];
+  let inBox = false;
+  for (const raw of stderr.replace(ANSI, "").replace(/\r/g, "\n").split("\n")) {
+    const line = raw.replace(/\s+$/, "");
+    if (/^\s*(Stack backtrace|Backtrace):?/.test(line)) break;
+    if (/^\s*╭/.test(line)) inBox = true;
+    if (inBox) {
+      if (/^\s*╰/.test(line)) inBox = false;
+      continue;
+    }
+    if (/^\s*(Download|Downloading|Initialize|Check|Warning)\b/.test(line)) continue;
+    if (/\[\d{2}:\d{2}\]|━|█|\d+(\.\d+)?\s*[KMG]i?B\s*\/\s*\d/.test(line)) continue; // a progress bar
+    out.push(line);
+  }
+  return out.join("\n").trim();
 }

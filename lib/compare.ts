@@ -16,7 +16,8 @@ export type Mismatch =
   | { kind: "key"; path: Path; key: string }
   | { kind: "nan"; path: Path; expected: number; got: number }
   | { kind: "value"; path: Path; expected: number; got: number; relErr: number }
-  | { kind: "other"; path: Path; expected: string; got: string };
+  | { kind: "other"; path: Path; expected: string; got: string }
+  | { kind: "leak"; path: Path; before: number; after: number };
 
 /** Tolerances: a pair of numbers matches when either bound holds. */
 export interface Tolerance {

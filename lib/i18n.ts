@@ -22,6 +22,18 @@ export function useCatalogue(catalogue: Catalogue): void {
 }
 
 /**
+ * Values for a message's placeholders. `undefined` is not allowed: a value
+ * that may be missing must be handled before the message is made, so no
+ * message reaches the learner with a `{placeholder}` left in it.
+ */
+export type MessageVars = Readonly<Record<string, string | number | boolean | null>>;
+
+/** The `{name}` placeholders of a template, in order. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
+
+/**
  * Fills in a message template.
  *
  * @param key The message key, e.g. `"mismatch.shape"`.
@@ -35,7 +47,7 @@ export function useCatalogue(catalogue: Catalogue): void {
  * assert.equal(t("mismatch.at", { path: "[0]" }), " at [0]");
  * ```
  */
-export function t(key: string, vars: object = {}): string {
+export function t(key: string, vars: MessageVars = {}): string {
   const template = active[key] ?? (en as Catalogue)[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = (vars as Record<string, unknown>)[name];

@@ -132,6 +132,42 @@ export function recordedSeries(): Series[] {
   return (globalThis as Global)[SERIES] ?? [];
 }
 
+/**
+ * How far a number is from the expected one, as people read it: the
+ * difference as a percentage of the expected value (`|got − expected| /
+ * |expected|`), or the plain difference when the expected value is 0.
+ *
+ * @param got The number returned.
+ * @param expected The number expected.
+ * @returns E.g. "off by 75% of the expected value".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { offBy } from "./testing.ts";
+ * assert.equal(offBy(1.25, 5), "off by 75% of the expected value");
+ * ```
+ */
+export function offBy(got: number, expected: number): string {
+  const diff = Math.abs(got - expected);
+  if (expected === 0) return t("mismatch.absolute", { diff: Number(diff.toPrecision(3)) });
+  const pct = (100 * diff) / Math.abs(expected);
+  const percent = pct >= 1 ? Number(pct.toPrecision(3)) : Number(pct.toPrecision(2));
+  return t("mismatch.relative", { percent });
+}
+
+/**
+ * Asserts that a call left no tfjs tensors alive: the count after it is the
+ * count before. On failure the message says how many leaked.
+ *
+ * @param before `tf.memory().numTensors` before the call.
+ * @param after `tf.memory().numTensors` after it.
+ * @param what What was being checked.
+ * @throws {ExpectationError} When tensors were left alive (or disposed that were not the call's).
+ */
+export function expectNoLeaks(before: number, after: number, what = ""): void {
+  if (after !== before) throw new ExpectationError({ kind: "leak", path: "", before, after }, what);
+}
+
 /** Renders a mismatch as a sentence in the active language. */
 export function describeMismatch(m: Mismatch): string {
   const path = m.path ? t("mismatch.at", { path: m.path }) : "";
@@ -150,7 +186,16 @@ export function describeMismatch(m: Mismatch): string {
     case "key":
       return t("mismatch.key", { key: m.key, path });
     case "value":
-      return t("mismatch.value", { ...m, relErr: m.relErr.toExponential(1), path });
+      return t("mismatch.value", { ...m, error: offBy(m.got, m.expected), path });
+    case "leak": {
+      const leaked = m.after - m.before;
+      return t("mismatch.leak", {
+        leaked,
+        tensors: t(leaked === 1 ? "mismatch.leakTensor" : "mismatch.leakTensors"),
+        before: m.before,
+        after: m.after,
+      });
+    }
     default:
       return t(`mismatch.${m.kind}`, { ...m, path });
   }

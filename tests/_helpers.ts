@@ -31,16 +31,21 @@ export interface Ran {
 
 /**
  * Runs `deno run -A learner/main.ts …args` in a kit, with no terminal and,
- * for speed, without the type check (pass `{ typecheck: true }` first to keep it).
+ * for speed, without the type check (pass `{ typecheck: true }` to keep it,
+ * and `{ env: {...} }` for more environment variables).
  *
  * @param kit The kit folder.
  * @param args The loop's arguments.
  */
 export async function lesson(
   kit: string,
-  ...args: Array<string | { typecheck: boolean }>
+  ...args: Array<string | { typecheck?: boolean; env?: Record<string, string> }>
 ): Promise<Ran> {
   const typecheck = args.some((a) => typeof a === "object" && a.typecheck);
+  const env = Object.assign(
+    {},
+    ...args.map((a) => typeof a === "object" ? a.env ?? {} : {}),
+  ) as Record<string, string>;
   const rest = args.filter((a): a is string => typeof a === "string");
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "learner/main.ts", ...(typecheck ? [] : ["--no-typecheck"]), ...rest],
@@ -48,10 +53,24 @@ export async function lesson(
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).output();
   const d = new TextDecoder();
   return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
+}
+
+/**
+ * Marks every exercise but `name` done in a kit's state, with `name` current:
+ * the learner is one exercise away from the end.
+ */
+export async function allDoneBut(kit: string, name: string): Promise<void> {
+  const { allExercises } = await import("../course/manifest.ts");
+  const done = allExercises().map((e) => e.name).filter((n) => n !== name);
+  await Deno.mkdir(join(kit, ".tensorlings"), { recursive: true });
+  await Deno.writeTextFile(
+    join(kit, ".tensorlings", "state.json"),
+    JSON.stringify({ version: 1, done, hints: {}, current: name }),
+  );
 }
 
 /** Copies a solution over the learner's file in a kit. */

