@@ -132,7 +132,15 @@ export const LESSONS: Lesson[] = [
       plain("positional_encoding", "positionalEncoding", "positional-encoding"),
     ],
   },
-  { dir: "07_transformer_block", title: "A transformer block", exercises: [] },
+  {
+    dir: "07_transformer_block",
+    title: "A transformer block",
+    exercises: [
+      plain("layer_norm", "layerNorm", "layer-normalization", {
+        forbiddenOps: ["moments", "batchNorm"],
+      }),
+    ],
+  },
 ];
 
 /**
