@@ -139,6 +139,7 @@ export const LESSONS: Lesson[] = [
       plain("layer_norm", "layerNorm", "layer-normalization", {
         forbiddenOps: ["moments", "batchNorm"],
       }),
+      plain("mlp", "mlp", "the-mlp"),
     ],
   },
 ];
