@@ -140,6 +140,9 @@ export const LESSONS: Lesson[] = [
         forbiddenOps: ["moments", "batchNorm"],
       }),
       plain("mlp", "mlp", "the-mlp"),
+      plain("transformer_block", "transformerBlock", "the-block", {
+        forbiddenOps: ["softmax", "moments"],
+      }),
     ],
   },
 ];
