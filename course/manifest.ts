@@ -144,7 +144,19 @@ export const LESSONS: Lesson[] = [
       plain("positional_encoding", "positionalEncoding", "positional-encoding"),
     ],
   },
-  { dir: "07_transformer_block", title: "A transformer block", exercises: [] },
+  {
+    dir: "07_transformer_block",
+    title: "A transformer block",
+    exercises: [
+      plain("layer_norm", "layerNorm", "layer-normalization", {
+        forbiddenOps: ["moments", "batchNorm"],
+      }),
+      plain("mlp", "mlp", "the-mlp"),
+      plain("transformer_block", "transformerBlock", "the-block", {
+        forbiddenOps: ["softmax", "moments"],
+      }),
+    ],
+  },
 ];
 
 /**

@@ -1,0 +1,109 @@
+import type { layerNorm } from "../../../exercises/07_transformer_block/layer_norm.ts";
+import { cases } from "../../define.ts";
+import { randomMatrix } from "../../../lib/random.ts";
+import { affine, between, type M, unevenRows } from "../_hidden.ts";
+
+/** A sentence when a row of `got` [T, d] does not have mean 0 and variance 1, else null. */
+function rowsStandardized(got: unknown, [x]: [M, ...unknown[]]): string | null {
+  if (!Array.isArray(got) || got.length !== x.length) {
+    return `expected ${x.length} rows (one per position of x)`;
+  }
+  for (let t = 0; t < x.length; t++) {
+    const row = got[t] as unknown;
+    if (!Array.isArray(row) || row.length !== x[t].length) {
+      return `expected row ${t} to have ${x[t].length} entries`;
+    }
+    const d = row.length;
+    const mean = row.reduce((s: number, v: number) => s + v, 0) / d;
+    const variance = row.reduce((s: number, v: number) => s + (v - mean) ** 2, 0) / d;
+    if (!(Math.abs(mean) < 1e-6) || !(Math.abs(variance - 1) < 1e-4)) {
+      return `row ${t} has mean ${mean} and variance ${variance}; with γ = 1, β = 0 each row ` +
+        "should have mean 0 and variance 1";
+    }
+  }
+  return null;
+}
+
+/** Hidden cases of `layerNorm`. */
+export default cases<typeof layerNorm>([
+  {
+    id: "random-x-of-varying-shape-with-gamma-and-beta",
+    name: "random x [T, d] (T ≠ d, rows of different scales) with γ, β and ε = 1e-5",
+    points: 3,
+    args: (r) => {
+      const [t, d] = [between(r, 2, 9), between(r, 2, 12)];
+      const { gamma, beta } = affine(r, d);
+      return [unevenRows(r, t === d ? t + 1 : t, d), gamma, beta, 1e-5];
+    },
+  },
+  {
+    id: "every-row-has-mean-0-and-variance-1",
+    name: "with γ = 1 and β = 0 every row has mean 0 and variance 1",
+    points: 2,
+    property: "normalized",
+    args: (r) => {
+      const [t, d] = [between(r, 3, 8), between(r, 4, 16)];
+      return [unevenRows(r, t, d), new Array(d).fill(1), new Array(d).fill(0), 1e-5];
+    },
+    check: (got, args) => rowsStandardized(got, args),
+  },
+  {
+    id: "a-single-position",
+    name: "a single position (T = 1): its features are normalized together",
+    points: 1,
+    args: (r) => {
+      const d = between(r, 3, 10);
+      const { gamma, beta } = affine(r, d);
+      return [unevenRows(r, 1, d), gamma, beta, 1e-5];
+    },
+  },
+  {
+    id: "a-constant-row-gives-beta",
+    name: "a constant row gives β (finite: ε keeps the division defined)",
+    points: 1,
+    args: (r) => {
+      const d = between(r, 2, 8);
+      const { gamma, beta } = affine(r, d);
+      const x = randomMatrix(r, 3, d);
+      x[1] = new Array(d).fill(r.uniform(-5, 5));
+      return [x, gamma, beta, 1e-5];
+    },
+  },
+  {
+    id: "leaves-its-arguments-unchanged",
+    name: "layerNorm() leaves x, γ and β unchanged (it returns new arrays)",
+    points: 1,
+    property: "pure",
+    args: (r) => {
+      const [t, d] = [between(r, 2, 6), between(r, 2, 6)];
+      const { gamma, beta } = affine(r, d);
+      return [unevenRows(r, t, d), gamma, beta, 1e-5];
+    },
+  },
+  {
+    id: "throws-a-rangeerror-when-gamma-or-beta-has-the-wrong-length",
+    name: "throws a RangeError when γ or β is not d long",
+    points: 1,
+    args: (r) => {
+      const d = between(r, 2, 6);
+      const { gamma, beta } = affine(r, d);
+      return r.next() < 0.5
+        ? [randomMatrix(r, 3, d), gamma.slice(1), beta, 1e-5]
+        : [randomMatrix(r, 3, d), gamma, [...beta, 0], 1e-5];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-x-is-empty-or-ragged",
+    name: "throws a RangeError when x has no rows or rows of different lengths",
+    points: 1,
+    args: (r) => {
+      const d = between(r, 2, 6);
+      const { gamma, beta } = affine(r, d);
+      const ragged = randomMatrix(r, 3, d);
+      ragged[2] = ragged[2].slice(1);
+      return r.next() < 0.5 ? [[], gamma, beta, 1e-5] : [ragged, gamma, beta, 1e-5];
+    },
+    throws: "RangeError",
+  },
+]);

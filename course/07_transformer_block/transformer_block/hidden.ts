@@ -1,0 +1,139 @@
+import type {
+  BlockParams,
+  transformerBlock,
+} from "../../../exercises/07_transformer_block/transformer_block.ts";
+import { cases } from "../../define.ts";
+import { randomMatrix, type Rng } from "../../../lib/random.ts";
+import { compare } from "../../../lib/compare.ts";
+import { describeMismatch } from "../../../lib/testing.ts";
+import { tf } from "../../../lib/tf.ts";
+import { affine, between, F32, type M, scaled, unevenRows } from "../_hidden.ts";
+
+/**
+ * The reference, built from tfjs ops (float32), independent of the reference
+ * solution: tf.moments for the norms, a band-part mask, tf.softmax, tanh GELU.
+ */
+function tfBlock(x: M, p: BlockParams): M {
+  return tf.tidy(() => {
+    const ln = (z: tf.Tensor2D, gamma: number[], beta: number[]) => {
+      const { mean, variance } = tf.moments(z, -1, true); // [T, 1] each
+      return z.sub(mean).div(variance.add(1e-5).sqrt()).mul(tf.tensor1d(gamma)).add(
+        tf.tensor1d(beta),
+      ) as tf.Tensor2D;
+    };
+    const t = x.length;
+    const xs = tf.tensor2d(x); // [T, d]
+    const a = ln(xs, p.gamma1, p.beta1);
+    const q = a.matMul(tf.tensor2d(p.Wq)); // [T, d_k]
+    const k = a.matMul(tf.tensor2d(p.Wk)); // [T, d_k]
+    const v = a.matMul(tf.tensor2d(p.Wv)); // [T, d_v]
+    const allowed = tf.linalg.bandPart(tf.ones([t, t]), -1, 0).cast("bool"); // s ≤ t
+    const scores = q.matMul(k, false, true).div(Math.sqrt(p.Wq[0].length)); // [T, T]
+    const masked = tf.where(allowed, scores, tf.fill([t, t], -Infinity));
+    const h = xs.add(tf.softmax(masked).matMul(v).matMul(tf.tensor2d(p.Wo))) as tf.Tensor2D;
+    const pre = ln(h, p.gamma2, p.beta2).matMul(tf.tensor2d(p.W1)).add(tf.tensor1d(p.b1));
+    const c = Math.sqrt(2 / Math.PI);
+    const gelu = pre.mul(0.5).mul(pre.add(pre.pow(3).mul(0.044715)).mul(c).tanh().add(1));
+    return h.add(gelu.matMul(tf.tensor2d(p.W2)).add(tf.tensor1d(p.b2))).arraySync() as M;
+  });
+}
+
+/** Weights for d, d_k, d_v, h: random, non-symmetric, scaled by 1/√fan-in. */
+function weights(r: Rng, d: number, dK: number, dV: number, h: number): BlockParams {
+  const ln1 = affine(r, d);
+  const ln2 = affine(r, d);
+  const s = (rows: number, cols: number) => scaled(r, rows, cols, 1.5 / Math.sqrt(rows));
+  return {
+    gamma1: ln1.gamma,
+    beta1: ln1.beta,
+    Wq: s(d, dK),
+    Wk: s(d, dK),
+    Wv: s(d, dV),
+    Wo: s(dV, d),
+    gamma2: ln2.gamma,
+    beta2: ln2.beta,
+    W1: s(d, h),
+    b1: randomMatrix(r, 1, h)[0].map((v) => 0.3 * v),
+    W2: s(h, d),
+    b2: randomMatrix(r, 1, d)[0].map((v) => 0.3 * v),
+  };
+}
+
+/** x [T, d] and weights with d_k ≠ d_v, both ≠ d, h = 4d. */
+function honest(r: Rng, t: number): [M, BlockParams] {
+  const d = between(r, 3, 6);
+  const dK = between(r, 2, 5);
+  const dV = dK + between(r, 1, 3);
+  return [unevenRows(r, t, d), weights(r, d, dK, dV, 4 * d)];
+}
+
+/** Property `causal`: the first T − 1 rows are those of the block on the first T − 1 rows of x. */
+function causal(got: unknown, [x, p]: [M, BlockParams]): string | null {
+  if (!Array.isArray(got) || got.length !== x.length) return `expected ${x.length} rows`;
+  const prefix = x.slice(0, x.length - 1);
+  const m = compare(got.slice(0, prefix.length), tfBlock(prefix, p), F32);
+  return m
+    ? `the first ${prefix.length} rows change when only the last position of x is there or not ` +
+      `(${describeMismatch(m)}): earlier positions must not attend to later ones`
+    : null;
+}
+
+/** Hidden cases of `transformerBlock`. */
+export default cases<typeof transformerBlock>([
+  {
+    id: "honest-shapes-against-tfjs",
+    name: "x [T, d] with T > 1, d_k ≠ d_v ≠ d, h = 4d, non-symmetric weights (tfjs reference)",
+    points: 4,
+    args: (r) => honest(r, between(r, 3, 9)),
+    expect: tfBlock,
+    tol: F32,
+  },
+  {
+    id: "earlier-positions-ignore-later-ones",
+    name: "row t of the output does not depend on positions after t (causal)",
+    points: 2,
+    property: "causal",
+    args: (r) => honest(r, between(r, 4, 8)),
+    check: (got, args) => causal(got, args),
+  },
+  {
+    id: "a-single-position",
+    name: "a single position (T = 1): it attends to itself with weight 1",
+    points: 1,
+    args: (r) => honest(r, 1),
+    expect: tfBlock,
+    tol: F32,
+  },
+  {
+    id: "leaves-its-arguments-unchanged",
+    name: "transformerBlock() leaves x and the weights unchanged (it returns new arrays)",
+    points: 1,
+    property: "pure",
+    args: (r) => honest(r, between(r, 2, 5)),
+  },
+  {
+    id: "throws-a-rangeerror-when-wq-and-wk-disagree",
+    name: "throws a RangeError when Wq and Wk have different widths or not d rows",
+    points: 1,
+    args: (r) => {
+      const [x, p] = honest(r, 3);
+      const d = x[0].length;
+      return r.next() < 0.5
+        ? [x, { ...p, Wk: scaled(r, d, p.Wq[0].length + 1, 1) }]
+        : [x, { ...p, Wq: scaled(r, d + 1, p.Wq[0].length, 1) }];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-wo-does-not-fit-or-x-is-empty",
+    name: "throws a RangeError when Wo is not [d_v, d], or x is empty",
+    points: 1,
+    args: (r) => {
+      const [x, p] = honest(r, 3);
+      return r.next() < 0.5
+        ? [x, { ...p, Wo: scaled(r, p.Wv[0].length, x[0].length + 1, 1) }]
+        : [[], p];
+    },
+    throws: "RangeError",
+  },
+]);
