@@ -33,8 +33,9 @@ export function slug(heading: string): string {
 async function readOrNull(path: string): Promise<string | null> {
   try {
     return await Deno.readTextFile(path);
-  } catch {
-    return null;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e; // anything else (permissions, too many open files) is not "missing"
   }
 }
 

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { lesson, readState, ROOT, scratchKit, solve } from "./_helpers.ts";
+import { LESSONS } from "../course/manifest.ts";
 
 const PREDICT = "exercises/01_linear_regression/predict.ts";
 
@@ -48,7 +49,9 @@ Deno.test("lesson: a stub fails, a solution passes and progress moves on", async
       assert.equal(r.code, 0);
       assert.match(r.stdout, /✓ 1\. predict/);
       assert.match(r.stdout, /▶ 2\. mse/);
-      assert.match(r.stdout, /coming soon/);
+      // Lessons still being written are listed as such, if there are any.
+      if (LESSONS.some((l) => l.exercises.length === 0)) assert.match(r.stdout, /coming soon/);
+      else assert.doesNotMatch(r.stdout, /coming soon/);
     });
   });
 });
