@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { makeClass } from "../dev/synth_class.ts";
 import { median } from "./_stats.ts";
+import { LESSONS } from "../course/manifest.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values } = parseArgs({
@@ -24,11 +25,20 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     jobs: { type: "string" },
     "baseline-jobs": { type: "string", default: "1" },
+    // e.g. the exercises of lessons 01–02, to compare with the README's figure for them
+    only: { type: "string" },
+    lessons: { type: "string" },
   },
 });
 const N = Number(values.n);
 const RUNS = Math.max(1, Number(values.runs));
 const BASELINE = Number(values["baseline-jobs"]);
+/** `--lessons 01,02`: grade only those lessons' exercises (`--only` lists exercises directly). */
+const ONLY = values.only ??
+  (values.lessons
+    ? LESSONS.filter((l) => values.lessons!.split(",").some((n) => l.dir.startsWith(n)))
+      .flatMap((l) => l.exercises.map((e) => e.name)).join(",")
+    : undefined);
 
 function treeRssKiB(pid: number): number {
   // Sum VmRSS over pid and all its descendants.
@@ -72,6 +82,7 @@ async function run(
       "--out",
       outDir,
       ...(jobs ? ["--jobs", jobs] : []),
+      ...(ONLY ? ["--only", ONLY] : []),
     ],
     cwd: ROOT,
     stdout: "piped",

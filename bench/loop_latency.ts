@@ -12,6 +12,7 @@
  * @module
  */
 import { join, resolve } from "node:path";
+import { pathToFileURL as toFileUrl } from "node:url";
 import { parseArgs } from "node:util";
 import { copyKit } from "../dev/kit.ts";
 import { PtyLoop } from "../dev/pty.ts";
@@ -35,7 +36,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A loop on a scratch kit copied from `root`, and the file a save rewrites. */
 async function start(root: string, lessonDir: string, name: string) {
   const kit = await Deno.makeTempDir({ prefix: "tensorlings-bench-" });
-  await copyKit(root, kit);
+  // A baseline tree is copied by its own kit rules (the kit's layout changes between versions).
+  const copy: typeof copyKit = root === COMPARE
+    ? (await import(toFileUrl(join(root, "dev", "kit.ts")).href)).copyKit
+    : copyKit;
+  await copy(root, kit);
   const loop = new PtyLoop(kit, [name, ...EXTRA]);
   const at = await loop.waitFor(/public tests (failed|pass)/, 0, 30000);
   return {
