@@ -112,7 +112,10 @@ Deno.test("grade-all: hostile IDs, FIFOs and a failure while recording never sto
   } finally {
     if (tmpBefore === undefined) Deno.env.delete("TMPDIR");
     else Deno.env.set("TMPDIR", tmpBefore);
-    for (const d of [dir, out, tmp]) await Deno.remove(d, { recursive: true });
+    for (const d of [dir, out]) await Deno.remove(d, { recursive: true });
+    // TMPDIR is the whole process's: tests running beside this one may have made their own
+    // folders in `tmp` meanwhile, and remove them themselves. Remove it only once it is empty.
+    await Deno.remove(tmp).catch(() => {});
   }
 });
 
