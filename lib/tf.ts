@@ -83,6 +83,83 @@ if (!tf.getKernel("Conv2DBackpropFilter", "wasm")) {
   });
 }
 
+/**
+ * out[s, …] = Σ_{i : ids[i] = s} x[i, …] for s in 0…numSegments − 1 (ids outside
+ * that range are dropped, as tfjs's cpu kernel does): the gradient of
+ * `tf.gather(table, ids)` with respect to the table, one row added per id.
+ */
+const unsortedSegmentSum: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const wasm = backend as BackendWasm;
+  const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
+  const { numSegments } = attrs as unknown as { numSegments: number };
+  const inner = x.shape.slice(segmentIds.shape.length); // the shape of one summed slice
+  const width = inner.reduce((a, b) => a * b, 1);
+  const xv = wasm.typedArrayFromHeap(x) as Float32Array | Int32Array;
+  const ids = wasm.typedArrayFromHeap(segmentIds) as Int32Array;
+  const out = x.dtype === "int32"
+    ? new Int32Array(numSegments * width)
+    : new Float32Array(numSegments * width);
+  for (let i = 0; i < ids.length; i++) {
+    const s = ids[i];
+    if (s < 0 || s >= numSegments) continue;
+    for (let k = 0, from = i * width, to = s * width; k < width; k++) out[to + k] += xv[from + k];
+  }
+  return wasm.makeOutput([numSegments, ...inner], x.dtype, undefined, out);
+};
+
+if (!tf.getKernel("UnsortedSegmentSum", "wasm")) {
+  tf.registerKernel({
+    kernelName: "UnsortedSegmentSum",
+    backendName: "wasm",
+    kernelFunc: unsortedSegmentSum,
+  });
+}
+
+/**
+ * The wasm backend's matrix product is about ten times slower when asked to
+ * transpose an operand (`transposeA`/`transposeB`: 27 ms against 3 ms for
+ * 256 × 256, `bench/matmul.ts`), and every gradient of a product asks for one
+ * (dA = dC·Bᵀ, dB = Aᵀ·dC). Transposing the operand first and multiplying
+ * without the flag gives the same numbers in a tenth of the time, so the kit
+ * wraps both product kernels (`BatchMatMul`, and `_FusedMatMul` that dense
+ * layers use) to do that.
+ */
+function withoutTransposeFlags(kernelName: string): void {
+  const kernel = tf.getKernel(kernelName, "wasm");
+  const transpose = tf.getKernel("Transpose", "wasm");
+  if (!kernel || !transpose || (kernel.kernelFunc as { kit?: boolean }).kit) return;
+  const original = kernel.kernelFunc;
+  const wrapped: tf.KernelFunc & { kit?: boolean; original?: tf.KernelFunc } = (
+    { inputs, backend, attrs },
+  ) => {
+    const { transposeA, transposeB } = attrs as { transposeA?: boolean; transposeB?: boolean };
+    if (!transposeA && !transposeB) return original({ inputs, backend, attrs });
+    const wasm = backend as BackendWasm;
+    const made: tf.TensorInfo[] = [];
+    const flip = (t: tf.TensorInfo): tf.TensorInfo => {
+      const rank = t.shape.length;
+      const perm = [...Array(rank - 2).keys(), rank - 1, rank - 2];
+      const out = transpose.kernelFunc({ inputs: { x: t }, backend, attrs: { perm } });
+      made.push(out as tf.TensorInfo);
+      return out as tf.TensorInfo;
+    };
+    const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+    const result = original({
+      inputs: { ...inputs, a: transposeA ? flip(a) : a, b: transposeB ? flip(b) : b },
+      backend,
+      attrs: { ...attrs, transposeA: false, transposeB: false },
+    });
+    for (const t of made) wasm.disposeData(t.dataId);
+    return result;
+  };
+  wrapped.kit = true;
+  wrapped.original = original; // for bench/matmul.ts, which measures both
+  tf.unregisterKernel(kernelName, "wasm");
+  tf.registerKernel({ ...kernel, kernelFunc: wrapped });
+}
+withoutTransposeFlags("BatchMatMul");
+withoutTransposeFlags("_FusedMatMul");
+
 tf.enableProdMode();
 try {
   if (!(await tf.setBackend("wasm"))) await tf.setBackend("cpu");

@@ -40,3 +40,82 @@ Deno.test("tf: the kit's Conv2DBackpropFilter on wasm matches the cpu backend's"
     });
   }
 });
+
+/** The same function of the same inputs on cpu and on wasm, element by element. */
+async function sameOnBothBackends(f: () => tf.Tensor, what: string): Promise<void> {
+  const on = async (backend: string) => {
+    await tf.setBackend(backend);
+    return tf.tidy(() => Array.from(f().dataSync()));
+  };
+  const before = tf.memory().numTensors;
+  const cpu = await on("cpu");
+  const wasm = await on("wasm");
+  assert.equal(tf.memory().numTensors, before, `${what}: no tensor leaks`);
+  assert.equal(wasm.length, cpu.length, what);
+  for (let i = 0; i < cpu.length; i++) {
+    assert.ok(
+      Math.abs(wasm[i] - cpu[i]) <= 1e-4 * (1 + Math.abs(cpu[i])),
+      `${what}[${i}]: ${wasm[i]} vs ${cpu[i]}`,
+    );
+  }
+}
+
+Deno.test("tf: products with transposed operands on wasm (the kit's wrapper) match cpu", async (t) => {
+  const r = rng(7);
+  const cases: Array<[number[], number[], boolean, boolean]> = [
+    [[3, 5], [4, 5], false, true],
+    [[5, 3], [5, 4], true, false],
+    [[5, 3], [4, 5], true, true],
+    [[2, 3, 5], [2, 4, 5], false, true], // batched
+    [[2, 5, 3], [1, 5, 4], true, false], // batched, broadcast b
+  ];
+  for (const [as, bs, ta, tb] of cases) {
+    await t.step(`a ${as}${ta ? "ᵀ" : ""} · b ${bs}${tb ? "ᵀ" : ""}`, async () => {
+      const av = randomVector(r, as.reduce((x, y) => x * y));
+      const bv = randomVector(r, bs.reduce((x, y) => x * y));
+      await sameOnBothBackends(() => tf.matMul(tf.tensor(av, as), tf.tensor(bv, bs), ta, tb), "C");
+      // tfjs 4.22's wasm kernel adds a bias wrongly to batched (rank-3) products, with or
+      // without transposes (the kit leaves that alone; dense layers multiply rank-2 tensors).
+      if (as.length > 2) return;
+      const bias = randomVector(r, tb ? bs.at(-2)! : bs.at(-1)!);
+      await sameOnBothBackends(
+        () =>
+          tf.fused.matMul({
+            a: tf.tensor(av, as),
+            b: tf.tensor(bv, bs),
+            transposeA: ta,
+            transposeB: tb,
+            bias: tf.tensor1d(bias),
+            activation: "relu",
+          }),
+        "fused C",
+      );
+    });
+  }
+  // The gradient of a product asks for both transposes.
+  await sameOnBothBackends(() => {
+    const a = tf.tensor(randomVector(rng(1), 12), [3, 4]);
+    const b = tf.tensor(randomVector(rng(2), 20), [4, 5]);
+    const [da, db] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(tf.matMul(x, y))))([
+      a,
+      b,
+    ]);
+    return tf.concat([da.flatten(), db.flatten()]);
+  }, "dA, dB");
+});
+
+Deno.test("tf: the gradient of gather (the kit's UnsortedSegmentSum on wasm) matches cpu", async () => {
+  const table = randomVector(rng(3), 6 * 4);
+  const ids = [5, 0, 5, 2, 2, 2, 1];
+  await sameOnBothBackends(
+    () =>
+      tf.grad((t: tf.Tensor) =>
+        tf.sum(tf.mul(tf.gather(t, tf.tensor1d(ids, "int32")), tf.range(1, 8).reshape([7, 1])))
+      )(tf.tensor2d(table, [6, 4])),
+    "d table",
+  );
+  await sameOnBothBackends(
+    () => tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4]), tf.tensor1d([3, -1, 0, 3], "int32"), 4),
+    "segment sums (an id out of range dropped)",
+  );
+});
