@@ -155,6 +155,11 @@ export const LESSONS: Lesson[] = [
       plain("transformer_block", "transformerBlock", "the-block", {
         forbiddenOps: ["softmax", "moments"],
       }),
+      plain("train_char_model", "trainCharModel", "a-model-that-writes", {
+        // Training: the loop's long check and the grader's cases get minutes, not seconds.
+        timeLimitMs: 20_000,
+        budget: { caseMs: 120_000, longMs: 300_000 },
+      }),
     ],
   },
 ];

@@ -144,3 +144,64 @@ export function ngramBaselines(train: string[], valid: string[], lambda = 0.5): 
   }
   return { unigram: l1 / predicted, bigram: l2 / predicted, predicted, vocabulary };
 }
+
+/** The symbol that stands for a character never seen in training. */
+export const UNKNOWN = "\uFFFD";
+
+/** Poems as token ids, for a next-character model. */
+export interface Corpus {
+  /** How many poems. */
+  count: number;
+  /** Characters per poem (24 for the quatrains). */
+  length: number;
+  /** The ids, poem after poem: `ids[p * length + t]` is character t of poem p. */
+  ids: Int32Array;
+  /** The symbols by id: `symbols[0]` is {@link END}, `symbols[1]` {@link UNKNOWN}. */
+  symbols: string[];
+}
+
+/**
+ * The vocabulary of some training poems: the end mark (id 0), the unknown
+ * symbol (id 1), then each character in order of first appearance. Its size
+ * is the `vocabulary` of {@link ngramBaselines} for the same poems.
+ *
+ * @param train The training poems.
+ * @returns The symbols by id.
+ */
+export function vocabularyOf(train: string[]): string[] {
+  const seen = new Set<string>([END, UNKNOWN]);
+  for (const poem of train) for (const c of poem) seen.add(c);
+  return [...seen];
+}
+
+/**
+ * Encodes poems of equal length as ids of a vocabulary; a character the
+ * vocabulary lacks becomes {@link UNKNOWN}.
+ *
+ * @param poems The poems, all of the same length.
+ * @param symbols The vocabulary ({@link vocabularyOf} the training poems).
+ * @returns The corpus.
+ * @throws {RangeError} When there are no poems, or they differ in length.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { encodePoems, vocabularyOf } from "./quatrains.ts";
+ * const symbols = vocabularyOf(["春眠", "眠春"]);
+ * assert.deepEqual(symbols, ["\n", "\uFFFD", "春", "眠"]);
+ * assert.deepEqual([...encodePoems(["眠曉"], symbols).ids], [3, 1]);
+ * ```
+ */
+export function encodePoems(poems: string[], symbols: string[]): Corpus {
+  const length = poems[0]?.length ?? 0;
+  if (poems.length === 0 || poems.some((p) => p.length !== length)) {
+    throw new RangeError(
+      `Cannot encode ${poems.length} poems: there must be at least one, all of the same length`,
+    );
+  }
+  const index = new Map(symbols.map((s, i) => [s, i]));
+  const ids = new Int32Array(poems.length * length);
+  poems.forEach((p, i) => {
+    for (let t = 0; t < length; t++) ids[i * length + t] = index.get(p[t]) ?? 1;
+  });
+  return { count: poems.length, length, ids, symbols };
+}
