@@ -72,7 +72,9 @@ export async function trainCharModel(corpus: Corpus, opts: TrainOptions): Promis
     ids.some((id) => !(id >= 0 && id < V)) || !(opts.learningRate > 0)
   ) {
     throw new RangeError(
-      `Cannot train on ${count} poems of ${L} ids (${ids.length} given, each in 0…${V - 1}) with d ${d}, hidden ${hidden}, ${steps} steps of ${batchSize} poems and learning rate ${opts.learningRate}: counts and sizes must be positive integers`,
+      `Cannot train on ${count} poems of ${L} ids (${ids.length} given, each in 0…${
+        V - 1
+      }) with d ${d}, hidden ${hidden}, ${steps} steps of ${batchSize} poems and learning rate ${opts.learningRate}: counts and sizes must be positive integers`,
     );
   }
   const T = L + 1;

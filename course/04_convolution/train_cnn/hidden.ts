@@ -4,9 +4,9 @@ import { type Digits, loadDigits, PIXELS, sliceDigits } from "../../../lib/mnist
 
 // The grader's copy of the digits (the student's child process cannot read lib/data).
 const ALL = await loadDigits();
-/** `count` digits from a seeded offset in [0, 8000), and the 2,000 after index 8,000 held out. */
+/** `count` digits from a seeded offset in [0, 8000), and the 1,000 after index 8,000 held out. */
 const split = (start: number, count: number): Digits => sliceDigits(ALL, start, start + count);
-const HELD_OUT = sliceDigits(ALL, 8000, 10_000);
+const HELD_OUT = sliceDigits(ALL, 8000, 9000);
 /** The share of `got` that equals `want`, or a sentence when `got` is not one label per image. */
 function agreement(got: unknown, want: Int32Array): number | string {
   if (!Array.isArray(got) || got.length !== want.length) {
@@ -34,12 +34,12 @@ function offsetOf(images: Float32Array): number {
 export default cases<typeof trainCnn>([
   {
     id: "labels-held-out-digits",
-    name: "trainCnn() trained 3 epochs on 2,000 digits labels ≥ 90 % of 2,000 held-out digits",
+    name: "trainCnn() trained 2 epochs on 1,000 digits labels ≥ 80 % of 1,000 held-out digits",
     points: 5,
     args: (
       r,
-    ) => [split(r.int(6000), 2000), HELD_OUT.images, {
-      epochs: 3,
+    ) => [split(r.int(7000), 1000), HELD_OUT.images, {
+      epochs: 2,
       batchSize: 32,
       seed: r.int(1000),
     }],
@@ -47,9 +47,9 @@ export default cases<typeof trainCnn>([
       const a = agreement(got, HELD_OUT.labels);
       return typeof a === "string"
         ? a
-        : a >= 0.9
+        : a >= 0.8
         ? null
-        : `labelled ${(100 * a).toFixed(1)} % of the held-out digits correctly (at least 90 %)`;
+        : `labelled ${(100 * a).toFixed(1)} % of the held-out digits correctly (at least 80 %)`;
     },
   },
   {
@@ -59,25 +59,25 @@ export default cases<typeof trainCnn>([
     points: 3,
     args: (r) => {
       const shift = 1 + r.int(9);
-      const d = split(r.int(7000), 1000);
+      const d = split(r.int(7400), 600);
       const labels = d.labels.map((l) => (l + shift) % 10);
-      return [{ ...d, labels }, HELD_OUT.images.slice(0, 500 * PIXELS), {
-        epochs: 3,
+      return [{ ...d, labels }, HELD_OUT.images.slice(0, 300 * PIXELS), {
+        epochs: 2,
         batchSize: 32,
         seed: r.int(1000),
       }];
     },
     check: (got, args) => {
       const shift = (args[0].labels[0] - ALL.labels[offsetOf(args[0].images)] + 10) % 10;
-      const want = HELD_OUT.labels.slice(0, 500).map((l) => (l + shift) % 10);
+      const want = HELD_OUT.labels.slice(0, 300).map((l) => (l + shift) % 10);
       const a = agreement(got, want);
       return typeof a === "string"
         ? a
-        : a >= 0.75
+        : a >= 0.6
         ? null
         : `its labels agree with the relabelled digits for ${
           (100 * a).toFixed(1)
-        } % (at least 75 %): does it train on the labels it is given?`;
+        } % (at least 60 %): does it train on the labels it is given?`;
     },
   },
   {
