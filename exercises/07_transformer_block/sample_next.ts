@@ -33,7 +33,7 @@ export function sampleNext(
   opts: { temperature: number; topK: number; u: number },
 ): number {
   // TODO: check the input (RangeError); T = 0 → the index of the largest logit (lowest on ties).
-  // TODO: keep the k largest logits; pᵢ = exp((ℓᵢ − max ℓ) / T) over the kept ones, divided by their sum.
+  // TODO: keep the k largest logits; pᵢ = exp((ℓᵢ − max ℓ) / T) for the kept ones, over their sum.
   // TODO: walk i = 0, 1, … adding pᵢ; return the first i where the sum is > u.
   throw new Error("Not implemented: sampleNext (lesson 07)");
 }

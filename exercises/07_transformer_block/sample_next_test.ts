@@ -12,7 +12,7 @@ test("sampleNext() turns u into the first token whose running sum of p is > u", 
   expectClose(got, [0, 1, 2, 3], {
     rtol: 0,
     what:
-      "sampleNext([ln 1, ln 2, ln 5, ln 2], { temperature: 1, topK: 0, u }) for u = 0.05, 0.2, 0.5, 0.95",
+      "sampleNext([ln 1, ln 2, ln 5, ln 2], { temperature: 1, topK: 0, u }), u = 0.05, 0.2, 0.5, 0.95",
   });
 });
 
@@ -26,7 +26,7 @@ test("sampleNext() needs the running sum strictly greater than u: u = 0.25 is pa
 });
 
 test("sampleNext() divides the logits by the temperature", () => {
-  // [0, ln 2] / T: T = 0.5 gives p = [1/5, 4/5], T = 1 gives [1/3, 2/3], T = 2 gives [0.414, 0.586].
+  // [0, ln 2] / T gives p = [1/5, 4/5] at T = 0.5, [1/3, 2/3] at T = 1, [0.414, 0.586] at T = 2.
   const got = [0.5, 1, 2].map((t) => sampleNext([0, ln(2)], opts(t, 0, 0.3)));
   expectClose(got, [1, 0, 0], {
     rtol: 0,
@@ -60,7 +60,7 @@ test("sampleNext() with top-k keeps the k largest logits and renormalises them",
   });
 });
 
-test("sampleNext() with top-k breaks ties at the boundary by the lower index: exactly k kept", () => {
+test("sampleNext() with top-k keeps the lower index of a tie at the boundary: exactly k", () => {
   // k = 2 of [1, 2, 1, 1] keeps tokens 1 and 0: p = [1/(1 + e), e/(1 + e)] = [0.269, 0.731].
   const got = [0.1, 0.99].map((u) => sampleNext([1, 2, 1, 1], opts(1, 2, u)));
   expectClose(got, [0, 1], {

@@ -153,7 +153,7 @@ export default cases<typeof sampleNext>([
   {
     id: "throws-a-rangeerror-for-bad-options",
     name:
-      "throws a RangeError for a negative temperature, a topK that is not an integer ≥ 0, or u outside [0, 1)",
+      "throws a RangeError for a temperature < 0, a topK that is not an integer ≥ 0, or u outside [0, 1)",
     points: 1,
     args: (r) => {
       const o = { temperature: r.uniform(0.5, 2), topK: 2, u: r.next() };

@@ -7,7 +7,10 @@ type Opts = { temperature: number; topK: number; u: number };
 /** The index of the largest entry, the first of equal ones. */
 const argmax = (a: V): number => a.reduce((best, x, i) => (x > a[best] ? i : best), 0);
 
-/** Which tokens top-k keeps: the `n` largest logits, ties to the lower index; all when n is 0 or ≥ V. */
+/**
+ * Which tokens top-k keeps: the `n` largest logits (ties to the lower index);
+ * all of them for n = 0 or n ≥ V.
+ */
 function keptMask(logits: V, n: number): boolean[] {
   if (n <= 0 || n >= logits.length) return logits.map(() => true);
   const order = logits.map((_, i) => i).sort((a, b) => logits[b] - logits[a] || a - b);
