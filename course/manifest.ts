@@ -160,6 +160,9 @@ export const LESSONS: Lesson[] = [
         timeLimitMs: 20_000,
         budget: { caseMs: 120_000, longMs: 300_000 },
       }),
+      plain("sample_next", "sampleNext", "sampling-temperature-and-top-k", {
+        forbiddenOps: ["softmax", "logSoftmax", "topk", "multinomial", "argMax"],
+      }),
     ],
   },
 ];

@@ -36,6 +36,7 @@ const SYMBOLS: Record<string, string> = {
   epsilon: "ε",
   varepsilon: "ε",
   eta: "η",
+  ell: "ℓ",
   theta: "θ",
   kappa: "κ",
   lambda: "λ",

@@ -1,0 +1,170 @@
+import type { sampleNext } from "../../../exercises/07_transformer_block/sample_next.ts";
+import { cases } from "../../define.ts";
+import { randomVector, type Rng } from "../../../lib/random.ts";
+import { sampleNext as reference } from "../../../solutions/07_transformer_block/sample_next.ts";
+import catalogue from "./variants.ts";
+import { between, type V } from "../_hidden.ts";
+
+type Opts = { temperature: number; topK: number; u: number };
+
+/**
+ * A u at which the reference and the named mistake pick different tokens, drawn
+ * from `r` until one is found. One call returns one index, and a mistake can pick
+ * the right one by luck for a given u; with u drawn where they differ, the case
+ * fails that mistake for every student's random inputs, not only for most.
+ */
+function uWhereWrong(r: Rng, logits: V, o: Omit<Opts, "u">, mistake: string): number {
+  const wrong = catalogue.variants.find((v) => v.id === `sample_next.${mistake}`)!.fn;
+  for (let tries = 0; tries < 10_000; tries++) {
+    const u = r.next();
+    if (reference(logits, { ...o, u }) !== wrong([...logits], { ...o, u })) return u;
+  }
+  throw new Error(`sample_next hidden cases: no u tells ${mistake} apart on [${logits}]`);
+}
+
+/** A temperature clearly below or above 1. */
+const notOne = (r: Rng): number => (r.next() < 0.5 ? r.uniform(0.2, 0.5) : r.uniform(2, 4));
+
+/** Logits [n] of spread `scale`, their largest entry neither first nor last and unique. */
+function logitsWithInnerMax(r: Rng, n: number, scale: number): V {
+  const l = randomVector(r, n).map((x) => scale * x);
+  const at = 1 + r.int(n - 2);
+  l[at] = Math.max(...l) + 0.5 * scale + r.next();
+  return l;
+}
+
+/** Hidden cases of `sampleNext`. */
+export default cases<typeof sampleNext>([
+  {
+    id: "random-logits-temperature-and-top-k",
+    name:
+      "random logits (V = 6–40) at a random temperature and top-k, leaving its arguments unchanged",
+    points: 1,
+    property: "pure",
+    args: (r) => {
+      const n = between(r, 6, 40);
+      return [randomVector(r, n).map((x) => 2 * x), {
+        temperature: r.uniform(0.3, 3),
+        topK: between(r, 2, n - 2),
+        u: r.next(),
+      }];
+    },
+  },
+  {
+    id: "temperature-divides-the-logits",
+    name: "a temperature of 0.2–0.5 or 2–4 divides the logits (at a u where that matters)",
+    points: 1,
+    args: (r) => {
+      const logits = randomVector(r, between(r, 4, 12)).map((x) => 1.5 * x);
+      const o = { temperature: notOne(r), topK: 0 };
+      return [logits, { ...o, u: uWhereWrong(r, logits, o, "temperature_multiplies") }];
+    },
+  },
+  {
+    id: "temperature-comes-before-the-softmax",
+    name: "the temperature rescales the logits before the softmax, so p still sums to 1",
+    points: 1,
+    args: (r) => {
+      const logits = randomVector(r, between(r, 4, 12)).map((x) => 1.5 * x);
+      const o = { temperature: notOne(r), topK: r.next() < 0.5 ? 0 : 3 };
+      return [logits, { ...o, u: uWhereWrong(r, logits, o, "temperature_after_softmax") }];
+    },
+  },
+  {
+    id: "top-k-renormalises-the-kept-tokens",
+    name: "top-k takes the softmax of the k kept logits only (their p sum to 1)",
+    points: 1,
+    args: (r) => {
+      const n = between(r, 8, 30);
+      const logits = randomVector(r, n);
+      const o = { temperature: r.uniform(0.7, 1.5), topK: between(r, 2, Math.floor(n / 2)) };
+      return [logits, { ...o, u: uWhereWrong(r, logits, o, "topk_no_renormalise") }];
+    },
+  },
+  {
+    id: "top-k-keeps-exactly-k-ties-to-the-lower-index",
+    name: "top-k keeps exactly k tokens, the lower index among equal logits at the boundary",
+    points: 1,
+    args: (r) => {
+      // Distinct logits, then the (k+1)-th largest made equal to the k-th: a tie at the boundary.
+      const n = between(r, 6, 16);
+      const k = between(r, 2, n - 3);
+      const logits = r.shuffle(Array.from({ length: n }, (_, i) => i * 0.4 + 0.3 * r.next()));
+      const order = logits.map((_, i) => i).sort((a, b) => logits[b] - logits[a]);
+      logits[order[k]] = logits[order[k - 1]];
+      const o = { temperature: 1, topK: k };
+      return [logits, { ...o, u: uWhereWrong(r, logits, o, "topk_off_by_one") }];
+    },
+  },
+  {
+    id: "u-on-a-running-sum-skips-masked-tokens",
+    name: "u exactly equal to a running sum picks the next token, never a masked (−∞) one",
+    points: 1,
+    args: (r) => {
+      // m logits of 0 (m = 2, 4 or 8) among −∞ ones: exp gives exactly 1 (with or without the
+      // max subtracted), so p = 1/m and every running sum j/m is exact in float64.
+      const m = 2 ** between(r, 1, 3);
+      const logits: V = [];
+      for (let kept = 0; kept < m;) {
+        if (r.next() < 0.4) logits.push(-Infinity);
+        else (logits.push(0), kept++);
+      }
+      if (logits[0] !== -Infinity) logits.unshift(-Infinity);
+      return [logits, { temperature: r.uniform(0.5, 2), topK: 0, u: r.int(m) / m }];
+    },
+  },
+  {
+    id: "extreme-logits-and-a-tiny-temperature",
+    name: "logits near +1e4 or −1e4 at T = 0.01 or 1 (exp overflows without the max subtracted)",
+    points: 1,
+    args: (r) => {
+      const shift = r.next() < 0.5 ? 1e4 : -1e4;
+      const logits = logitsWithInnerMax(r, between(r, 4, 10), 3).map((l) => shift + l);
+      const o = { temperature: r.next() < 0.5 ? 0.01 : 1, topK: r.next() < 0.5 ? 0 : 3 };
+      return [logits, { ...o, u: uWhereWrong(r, logits, o, "no_max") }];
+    },
+  },
+  {
+    id: "greedy-at-temperature-zero",
+    name: "temperature 0 returns the largest logit, the lowest index when it appears twice",
+    points: 1,
+    args: (r) => {
+      const n = between(r, 5, 15);
+      const logits = logitsWithInnerMax(r, n, 2);
+      const top = logits.indexOf(Math.max(...logits));
+      if (r.next() < 0.5) logits[top + 1 + r.int(n - top - 1)] = logits[top]; // a later tie
+      return [logits, { temperature: 0, topK: r.int(n + 1), u: r.next() }];
+    },
+  },
+  {
+    id: "throws-a-rangeerror-for-bad-logits",
+    name: "throws a RangeError for empty logits, a NaN or +∞ logit, or every logit −∞",
+    points: 1,
+    args: (r) => {
+      const logits = randomVector(r, between(r, 3, 8));
+      const which = r.int(4);
+      if (which === 0) logits.length = 0;
+      else if (which === 3) logits.fill(-Infinity);
+      else logits[r.int(logits.length)] = which === 1 ? NaN : Infinity;
+      return [logits, { temperature: 1, topK: 0, u: r.next() }];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-bad-options",
+    name:
+      "throws a RangeError for a temperature < 0, a topK that is not an integer ≥ 0, or u outside [0, 1)",
+    points: 1,
+    args: (r) => {
+      const o = { temperature: r.uniform(0.5, 2), topK: 2, u: r.next() };
+      const which = r.int(5);
+      if (which === 0) o.temperature = -r.uniform(0.1, 2);
+      else if (which === 1) o.topK = 1.5;
+      else if (which === 2) o.topK = -1;
+      else if (which === 3) o.u = 1;
+      else o.u = -r.uniform(0.01, 1);
+      return [randomVector(r, between(r, 3, 8)), o];
+    },
+    throws: "RangeError",
+  },
+]);
