@@ -794,6 +794,40 @@ export async function trainCnn(_train: unknown, test: Float32Array) {
   }
 });
 
+Deno.test("grade: a trainCnn that carries every digit's true label in its source earns nothing for training", async () => {
+  // The answers compiled in (a table from a fingerprint of each image to its label), no training:
+  // the grader teaches relabelled digits, so knowing the true labels is not learning them.
+  const { loadDigits } = await import("../lib/mnist.ts");
+  const all = await loadDigits();
+  const key = (img: ArrayLike<number>, at: number) => {
+    let h = 0;
+    for (let k = 0; k < 784; k++) h = (h * 31 + Math.round(img[at + k] * 255)) >>> 0;
+    return h;
+  };
+  const table: Record<number, number> = {};
+  for (let j = 0; j < all.count; j++) table[key(all.images, j * 784)] = all.labels[j];
+  const dir = await submission({
+    "exercises/04_convolution/train_cnn.ts": `const TABLE: Record<number, number> = ${
+      JSON.stringify(table)
+    };
+const key = ${key.toString()};
+export function trainCnn(_train: unknown, test: Float32Array) {
+  return Array.from({ length: test.length / 784 }, (_, i) => TABLE[key(test, i * 784)] ?? 0);
+}
+`,
+  });
+  try {
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["train_cnn"] });
+    const ex = r.exercises.find((e) => e.name === "train_cnn")!;
+    const taught = ex.cases.find((c) => c.id === "labels-held-out-digits-as-taught")!;
+    assert.notEqual(taught.outcome, "passed");
+    assert.match(taught.message ?? "", /true labels for 100\.0 %/);
+    assert.ok(ex.score <= 2, JSON.stringify(ex.cases.map((c) => [c.id, c.outcome])));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("grade: NaN, ±Infinity and undefined in arguments reach the student's function as themselves", async () => {
   const dir = await Deno.makeTempDir({ prefix: "tensorlings-nonfinite-" });
   await Deno.mkdir(join(dir, "exercises", "01_linear_regression"), { recursive: true });

@@ -4,9 +4,9 @@ import { type Digits, loadDigits, PIXELS, sliceDigits } from "../../../lib/mnist
 
 // The grader's copy of the digits (the student's child process cannot read lib/data).
 const ALL = await loadDigits();
-/** `count` digits from a seeded offset in [0, 8000), and the 1,000 after index 8,000 held out. */
+/** `count` digits from a seeded offset in [0, 8000), and the 500 after index 8,000 held out. */
 const split = (start: number, count: number): Digits => sliceDigits(ALL, start, start + count);
-const HELD_OUT = sliceDigits(ALL, 8000, 9000);
+const HELD_OUT = sliceDigits(ALL, 8000, 8500);
 /** The share of `got` that equals `want`, or a sentence when `got` is not one label per image. */
 function agreement(got: unknown, want: Int32Array): number | string {
   if (!Array.isArray(got) || got.length !== want.length) {
@@ -33,51 +33,36 @@ function offsetOf(images: Float32Array): number {
 /** Hidden cases of `trainCnn`: properties of the trained network, not equality with a reference run. */
 export default cases<typeof trainCnn>([
   {
-    id: "labels-held-out-digits",
-    name: "trainCnn() trained 2 epochs on 1,000 digits labels ≥ 80 % of 1,000 held-out digits",
-    points: 5,
-    args: (
-      r,
-    ) => [split(r.int(7000), 1000), HELD_OUT.images, {
-      epochs: 2,
-      batchSize: 32,
-      seed: r.int(1000),
-    }],
-    check: (got) => {
-      const a = agreement(got, HELD_OUT.labels);
-      return typeof a === "string"
-        ? a
-        : a >= 0.8
-        ? null
-        : `labelled ${(100 * a).toFixed(1)} % of the held-out digits correctly (at least 80 %)`;
-    },
-  },
-  {
-    id: "learns-the-labels-it-is-given",
+    id: "labels-held-out-digits-as-taught",
     name:
-      "trainCnn() learns the labels it is given: with every label k relabelled (k + s) mod 10, its labels follow",
-    points: 3,
+      "trainCnn() trained 1 epoch on 1,000 digits, every label k relabelled (k + s) mod 10, gives ≥ 70 % of 500 held-out digits the label it was taught",
+    points: 8,
     args: (r) => {
-      const shift = 1 + r.int(9);
-      const d = split(r.int(7400), 600);
+      const shift = 1 + r.int(9); // a new code per attempt: the true labels do not pass
+      const d = split(r.int(7000), 1000);
       const labels = d.labels.map((l) => (l + shift) % 10);
-      return [{ ...d, labels }, HELD_OUT.images.slice(0, 300 * PIXELS), {
-        epochs: 2,
-        batchSize: 32,
+      return [{ ...d, labels }, HELD_OUT.images.slice(0, 500 * PIXELS), {
+        epochs: 1,
+        batchSize: 16,
         seed: r.int(1000),
       }];
     },
     check: (got, args) => {
       const shift = (args[0].labels[0] - ALL.labels[offsetOf(args[0].images)] + 10) % 10;
-      const want = HELD_OUT.labels.slice(0, 300).map((l) => (l + shift) % 10);
-      const a = agreement(got, want);
-      return typeof a === "string"
-        ? a
-        : a >= 0.6
-        ? null
-        : `its labels agree with the relabelled digits for ${
+      const truth = HELD_OUT.labels.slice(0, 500);
+      const a = agreement(got, truth.map((l) => (l + shift) % 10));
+      if (typeof a === "string") return a;
+      if (a >= 0.7) return null;
+      const t = agreement(got, truth) as number;
+      return t >= 0.5
+        ? `its labels are the digits' true labels for ${
+          (100 * t).toFixed(1)
+        } %, but the labels it was taught for only ${
           (100 * a).toFixed(1)
-        } % (at least 60 %): does it train on the labels it is given?`;
+        } % (at least 70 %): it must learn from the labels it is given, not know them`
+        : `it gave ${
+          (100 * a).toFixed(1)
+        } % of the held-out digits the label it was taught (at least 70 % after one epoch on 1,000)`;
     },
   },
   {
