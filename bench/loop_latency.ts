@@ -8,9 +8,11 @@
  * Prints medians and ratios.
  *
  *   deno run -A bench/loop_latency.ts [--saves 15] [--no-typecheck] [--compare DIR]
+ *     [--exercises predict,tf_gradient]   (any exercises, e.g. conv2d)
  *
  * @module
  */
+import { findExercise } from "../course/manifest.ts";
 import { join, resolve } from "node:path";
 import { pathToFileURL as toFileUrl } from "node:url";
 import { parseArgs } from "node:util";
@@ -25,6 +27,8 @@ const { values } = parseArgs({
     saves: { type: "string", default: "15" },
     "no-typecheck": { type: "boolean" },
     compare: { type: "string" },
+    // e.g. conv2d: any exercises of the course, by name
+    exercises: { type: "string", default: "predict,tf_gradient" },
   },
 });
 const SAVES = Number(values.saves);
@@ -107,10 +111,15 @@ async function measure(lessonDir: string, name: string) {
   };
 }
 
-const rows = [
-  await measure("01_linear_regression", "predict"),
-  await measure("02_gradient_descent", "tf_gradient"),
-];
+const rows = [];
+for (const name of values.exercises.split(",")) {
+  const ex = findExercise(name);
+  if (!ex) {
+    console.error(`error: no exercise named ${name} (see course/manifest.ts)`);
+    Deno.exit(2);
+  }
+  rows.push(await measure(ex.lesson.dir, name));
+}
 console.log(
   `save-to-verdict latency, median of ${SAVES} saves (ms), ${Deno.build.os}, deno ${Deno.version.deno}`,
 );

@@ -155,13 +155,14 @@ export const LESSONS: Lesson[] = [
       plain("transformer_block", "transformerBlock", "the-block", {
         forbiddenOps: ["softmax", "moments"],
       }),
+      // sample_next first: the capstone's long check writes poems with it.
+      plain("sample_next", "sampleNext", "sampling-temperature-and-top-k", {
+        forbiddenOps: ["softmax", "logSoftmax", "topk", "multinomial", "argMax"],
+      }),
       plain("train_char_model", "trainCharModel", "a-model-that-writes", {
         // Training: the loop's long check and the grader's cases get minutes, not seconds.
         timeLimitMs: 20_000,
         budget: { caseMs: 120_000, longMs: 300_000 },
-      }),
-      plain("sample_next", "sampleNext", "sampling-temperature-and-top-k", {
-        forbiddenOps: ["softmax", "logSoftmax", "topk", "multinomial", "argMax"],
       }),
     ],
   },

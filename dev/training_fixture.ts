@@ -51,11 +51,13 @@ export function fitLine(epochs: number): { w: number; losses: number[] } {
 
 /** The training fixture's public test: the long check is declared first, yet runs last. */
 const TRAINING_TEST = `// Do not edit: your work is checked against these.
-import { expectClose, test } from "../../lib/testing.ts";
+import { expectClose, recordNote, test } from "../../lib/testing.ts";
 import { fitLine } from "./fit_line.ts";
 
 test("fitLine() learns w = 3 in 25 epochs", () => {
-  expectClose(fitLine(25).w, 3, { rtol: 1e-4, what: "fitLine(25).w" });
+  const { w } = fitLine(25);
+  expectClose(w, 3, { rtol: 1e-4, what: "fitLine(25).w" });
+  recordNote(\`a note from the test: w = \${w.toFixed(4)} after 25 epochs\`);
 }, { long: true });
 
 test("fitLine(0) starts at w = 0", () => {

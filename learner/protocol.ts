@@ -152,6 +152,8 @@ export interface RunResult {
   loadError?: ErrorInfo;
   tests: TestOutcome[];
   series: Series[];
+  /** Lines the tests recorded for the learner (`recordNote`), shown under a passing run. */
+  notes?: string[];
   /** The misconception id the learner's outputs match, if any. */
   diagnosis?: { id: string; section: string };
   /** Long checks left out (`skipLong`). */

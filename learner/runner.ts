@@ -70,6 +70,8 @@ export interface Verdict {
   tests: TestOutcome[];
   loadError?: ErrorInfo;
   series: Series[];
+  /** Lines the tests recorded (`recordNote`). */
+  notes?: string[];
   diagnosis?: { id: string; section: string };
   ms: number;
   /** Long checks left out (`skipLong`). */
@@ -355,6 +357,7 @@ export class Runner {
               tests: m.tests,
               loadError: m.loadError,
               series: m.series,
+              notes: m.notes,
               diagnosis: m.diagnosis,
             });
           case "crash":

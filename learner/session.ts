@@ -224,6 +224,10 @@ export class Session {
     if (v.training.length > 0) {
       parts.push("", trainingText(v.training, await this.#drawTraining(ex, v)));
     }
+    if (v.notes?.length && v.status === "pass") {
+      // deno-lint-ignore no-control-regex
+      parts.push("", ...v.notes.map((n) => n.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")));
+    }
     if (v.series.length > 0 && v.status === "pass") {
       const dir = join(dataDir(this.root), "plots");
       await Deno.mkdir(dir, { recursive: true });

@@ -14,7 +14,13 @@
  *
  * @module
  */
-import { onProgress, type Progress, recordedSeries, registeredTests } from "../lib/testing.ts";
+import {
+  onProgress,
+  type Progress,
+  recordedNotes,
+  recordedSeries,
+  registeredTests,
+} from "../lib/testing.ts";
 import { ExpectationError } from "../lib/testing.ts";
 import { diagnoseFromData, THREW } from "../lib/diagnose.ts";
 import { reviveFunctions } from "../lib/fixtures.ts";
@@ -174,6 +180,7 @@ async function run(req: RunRequest): Promise<RunResult> {
     series: recordedSeries(),
     skipped,
   };
+  if (recordedNotes().length > 0) result.notes = recordedNotes().slice(0, 20);
   if (tests.some((t) => !t.ok)) {
     try {
       result.diagnosis = await diagnoseRun(req);

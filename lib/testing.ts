@@ -132,6 +132,24 @@ export function recordedSeries(): Series[] {
   return (globalThis as Global)[SERIES] ?? [];
 }
 
+const NOTES = Symbol.for("tensorlings.notes");
+
+/**
+ * Records a line for the learner's loop to show under a passing run (e.g.
+ * the poems a trained model writes).
+ *
+ * @param text One line of text (control characters are removed when shown).
+ */
+export function recordNote(text: string): void {
+  const g = globalThis as typeof globalThis & { [NOTES]?: string[] };
+  (g[NOTES] ??= []).push(String(text));
+}
+
+/** The notes recorded so far. */
+export function recordedNotes(): string[] {
+  return (globalThis as typeof globalThis & { [NOTES]?: string[] })[NOTES] ?? [];
+}
+
 /**
  * How far a number is from the expected one, as people read it: the
  * difference as a percentage of the expected value (`|got − expected| /

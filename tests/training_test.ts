@@ -206,6 +206,8 @@ Deno.test({
           /epoch 25\/25 [^\n]*\n\s*loss [▁-█]+ +9\.00 → \S+ +\(chart: \.tensorlings\/plots\/fit_line_training\.svg\)/,
           at,
         );
+        // A line the test recorded (recordNote) shows under the passing run.
+        await loop.waitFor(/a note from the test: w = 3\.0000 after 25 epochs/, at);
         const svg = await Deno.readTextFile(join(kit, ".tensorlings/plots/fit_line_training.svg"));
         assert.match(svg, /<polyline[^>]*points="([\d.]+,[\d.]+ ){24}[\d.]+,[\d.]+"/);
       });

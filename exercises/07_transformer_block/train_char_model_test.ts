@@ -1,5 +1,6 @@
 // Do not edit: your work is checked against these.
-import { expectClose, expectThrows, reportProgress, test } from "../../lib/testing.ts";
+import { expectClose, expectThrows, recordNote, reportProgress, test } from "../../lib/testing.ts";
+import { rng } from "../../lib/random.ts";
 import { tf } from "../../lib/tf.ts";
 import {
   type Corpus,
@@ -13,6 +14,7 @@ import { meanLoss, writePoem } from "../../lib/char_model.ts";
 import { layerNorm } from "./layer_norm.ts";
 import { transformerBlock } from "./transformer_block.ts";
 import { trainCharModel } from "./train_char_model.ts";
+import { sampleNext } from "./sample_next.ts";
 
 /** Eight made-up "poems" of four symbols over a, b, c, d (ids 2…5; 0 is END, 1 unknown). */
 const TINY: Corpus = encodePoems(
@@ -104,6 +106,20 @@ test(
         bigram.toFixed(3)
       } (it writes, greedily: ${greedy})`,
     });
+    // It passed: let it write, with your sampleNext once it is done (exercise sample_next).
+    recordNote(`validation loss ${loss.toFixed(3)} nats/char; the bigram's ${bigram.toFixed(3)}`);
+    recordNote(`greedy (temperature 0): ${greedy}`);
+    const u = rng(2024);
+    for (const [temperature, topK] of [[0.8, 20], [1, 0]]) {
+      try {
+        const pick = (z: number[]) => sampleNext(z, { temperature, topK, u: u.next() });
+        const poem = writePoem(model, symbols, 24, read, pick);
+        recordNote(`temperature ${temperature}, top-k ${topK || "all"}: ${poem}`);
+      } catch (e) {
+        recordNote(`(to sample, finish sample_next: ${(e as Error).message})`);
+        break;
+      }
+    }
   },
   { long: true },
 );

@@ -4,9 +4,9 @@ import { type Digits, loadDigits, PIXELS, sliceDigits } from "../../../lib/mnist
 
 // The grader's copy of the digits (the student's child process cannot read lib/data).
 const ALL = await loadDigits();
-/** `count` digits from a seeded offset in [0, 8000), and the 500 after index 8,000 held out. */
+/** `count` digits from a seeded offset in [0, 8000), and the 300 after index 8,000 held out. */
 const split = (start: number, count: number): Digits => sliceDigits(ALL, start, start + count);
-const HELD_OUT = sliceDigits(ALL, 8000, 8500);
+const HELD_OUT = sliceDigits(ALL, 8000, 8300);
 /** The share of `got` that equals `want`, or a sentence when `got` is not one label per image. */
 function agreement(got: unknown, want: Int32Array): number | string {
   if (!Array.isArray(got) || got.length !== want.length) {
@@ -35,13 +35,13 @@ export default cases<typeof trainCnn>([
   {
     id: "labels-held-out-digits-as-taught",
     name:
-      "trainCnn() trained 1 epoch on 1,000 digits, every label k relabelled (k + s) mod 10, gives ≥ 70 % of 500 held-out digits the label it was taught",
+      "trainCnn() trained 1 epoch (32 steps of 16) on 512 digits, every label k relabelled (k + s) mod 10, gives ≥ 45 % of 300 held-out digits the label it was taught (chance: 10 %)",
     points: 8,
     args: (r) => {
       const shift = 1 + r.int(9); // a new code per attempt: the true labels do not pass
-      const d = split(r.int(7000), 1000);
+      const d = split(r.int(7400), 512);
       const labels = d.labels.map((l) => (l + shift) % 10);
-      return [{ ...d, labels }, HELD_OUT.images.slice(0, 500 * PIXELS), {
+      return [{ ...d, labels }, HELD_OUT.images.slice(0, 300 * PIXELS), {
         epochs: 1,
         batchSize: 16,
         seed: r.int(1000),
@@ -49,20 +49,20 @@ export default cases<typeof trainCnn>([
     },
     check: (got, args) => {
       const shift = (args[0].labels[0] - ALL.labels[offsetOf(args[0].images)] + 10) % 10;
-      const truth = HELD_OUT.labels.slice(0, 500);
+      const truth = HELD_OUT.labels.slice(0, 300);
       const a = agreement(got, truth.map((l) => (l + shift) % 10));
       if (typeof a === "string") return a;
-      if (a >= 0.7) return null;
+      if (a >= 0.45) return null;
       const t = agreement(got, truth) as number;
       return t >= 0.5
         ? `its labels are the digits' true labels for ${
           (100 * t).toFixed(1)
         } %, but the labels it was taught for only ${
           (100 * a).toFixed(1)
-        } % (at least 70 %): it must learn from the labels it is given, not know them`
+        } % (at least 45 %): it must learn from the labels it is given, not know them`
         : `it gave ${
           (100 * a).toFixed(1)
-        } % of the held-out digits the label it was taught (at least 70 % after one epoch on 1,000)`;
+        } % of the held-out digits the label it was taught (at least 45 % after 32 steps)`;
     },
   },
   {
@@ -83,7 +83,7 @@ export default cases<typeof trainCnn>([
     property: "no-leaks",
     args: (
       r,
-    ) => [split(r.int(7000), 200), HELD_OUT.images.slice(0, 20 * PIXELS), {
+    ) => [split(r.int(7000), 100), HELD_OUT.images.slice(0, 20 * PIXELS), {
       epochs: 1,
       batchSize: 50,
       seed: r.int(1000),
