@@ -94,7 +94,7 @@ test(
       batchSize: 32,
       learningRate: 0.01,
       seed: 7,
-      onStep: (step, loss) => reportProgress({ step, loss, epoch: step, epochs: steps }),
+      onStep: (step, loss) => reportProgress({ step, loss }),
     });
     const read = { block: transformerBlock, norm: layerNorm };
     const loss = meanLoss(model, encodePoems(valid, symbols), read);
