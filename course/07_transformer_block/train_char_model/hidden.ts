@@ -111,14 +111,15 @@ export default cases<typeof trainCharModel>([
       "trainCharModel() on random symbols (nothing to learn) cannot do better than chance, unless it sees the character it predicts",
     points: 3,
     args: (r) => {
-      // Short sequences: a model that can see the next symbol learns to copy it within 30 steps.
+      // Short sequences: a model that can see the next symbol learns to copy it within 40 steps
+      // (30 of 30 seeds caught, the worst at 1.18 nats; the reference never below 2.38; threshold 2.08).
       const [k, count, length] = [16, 400, SHORT];
       const ids = new Int32Array(count * length).map(() => 2 + r.int(k));
       const symbols = ["\n", "\uFFFD", ...Array.from({ length: k }, (_, i) => `s${i}`)];
       return [{ count, length, ids, symbols }, {
         d: 16,
         hidden: 64,
-        steps: 30,
+        steps: 40,
         batchSize: 32,
         learningRate: 0.01,
         seed: r.int(1000),
@@ -127,7 +128,7 @@ export default cases<typeof trainCharModel>([
     check: (got, [corpus]) => {
       // Chance: log 16 for each random symbol, and 0 for the END that always comes last.
       const floor = (SHORT * Math.log(16)) / (SHORT + 1);
-      const tail = lastLosses(got as CharModel, 30);
+      const tail = lastLosses(got as CharModel, 40);
       if (typeof tail === "string") return tail;
       const peeking = modelLoss(got as CharModel, corpus, { causal: false });
       if (typeof peeking === "string") return peeking;
