@@ -63,3 +63,38 @@ for (const [name, source, failing, said] of MISTAKES) {
     }
   });
 }
+
+// A property graded within a step budget must hold for every student's inputs, not one seed's:
+// the reference passes and the maskless model is caught for several students.
+Deno.test("capstone: the training exercises' hidden cases are fair across students", async () => {
+  const students = ["ada", "bo", "chen", "dara", "eli", "fay"];
+  for (const student of students) {
+    const r = await gradeSubmission(join(ROOT, "solutions"), {
+      repoRoot: ROOT,
+      student,
+      only: ["train_cnn", "train_char_model"],
+    });
+    assert.equal(
+      r.score,
+      r.max,
+      `${student}: ${
+        JSON.stringify(r.exercises.flatMap((e) =>
+          e.cases.filter((c) =>
+            c.outcome !== "passed"
+          ).map((c) => c.message)
+        ))
+      }`,
+    );
+  }
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-capstone-" });
+  try {
+    await Deno.mkdir(join(dir, "exercises/07_transformer_block"), { recursive: true });
+    await Deno.writeTextFile(join(dir, FILE), MISTAKES[0][1]);
+    for (const student of students) {
+      const r = await gradeSubmission(dir, { repoRoot: ROOT, student, only: ["train_char_model"] });
+      assert.ok(r.score < r.max, `${student}: the maskless model scored full marks`);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
