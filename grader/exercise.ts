@@ -124,7 +124,18 @@ async function judgeCase(
   }
   if (c.throws) return { outcome: "wrong", detail, answer, args };
   const revived = () => reviveFunctions(structuredClone(args)) as unknown[];
-  let mismatch = c.check ? c.check(answer.value, revived()) ?? "" : "";
+  let mismatch = "";
+  if (c.check) {
+    // A check reads the student's answer, which may be anything (null, a string, a cycle of
+    // objects): one that throws on it fails this case, never the submission.
+    try {
+      mismatch = c.check(answer.value, revived()) ?? "";
+    } catch (e) {
+      mismatch = `the answer could not be checked (${
+        e instanceof Error ? e.message : String(e)
+      }): it is not the kind of value the exercise returns`;
+    }
+  }
   if (!mismatch && (c.expect || !c.check)) {
     const expected = await (c.expect ?? reference)(...revived());
     const m = compare(answer.value, expected, c.tol ?? { rtol: 1e-6, atol: 1e-9 });

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { type GradeResult, gradeSubmission } from "../grader/grade.ts";
 import { ROOT } from "./_helpers.ts";
+import { allExercises } from "../course/manifest.ts";
 import { childDeno, denoCacheDir, Judge } from "../grader/judge.ts";
 import { writeStageConfig } from "../grader/fast_mathjs.ts";
 import { pathToFileURL } from "node:url";
@@ -561,5 +562,34 @@ Deno.test("judge: a Deno binary inside the course folder is run from a copy outs
     assert.equal(childDeno("/nowhere/course", exec), exec);
   } finally {
     await Deno.remove(dirname(path), { recursive: true });
+  }
+});
+
+Deno.test("grade: answers of the wrong kind (null, a string, {}, …) from every exercise fail their cases, never the grade", async () => {
+  // A hidden case's check reads the student's answer; one that throws on an odd value must cost
+  // that case, not the submission (trainCharModel returning null once stopped the whole grade).
+  const junk = ["null", "undefined", "0", '"text"', "{}", "[]", "{ losses: 1, embed: [[NaN]] }"];
+  for (const value of junk) {
+    const dir = await Deno.makeTempDir({ prefix: "tensorlings-junk-" });
+    try {
+      for (const ex of allExercises()) {
+        await Deno.mkdir(join(dir, ex.file, ".."), { recursive: true });
+        await Deno.writeTextFile(
+          join(dir, ex.file),
+          `export function ${ex.entry}(..._args: unknown[]): unknown { return ${value}; }\n`,
+        );
+      }
+      const r = await gradeSubmission(dir, { repoRoot: ROOT });
+      assert.equal(r.exercises.length, allExercises().length, value);
+      for (const e of r.exercises) {
+        assert.ok(e.score < e.max, `${e.name} scored full marks returning ${value}`);
+        assert.ok(
+          e.cases.every((c) => c.outcome === "passed" || (c.message ?? "") !== ""),
+          `${e.name} returning ${value}: a failed case without a message`,
+        );
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
   }
 });

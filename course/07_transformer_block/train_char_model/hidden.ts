@@ -52,7 +52,7 @@ const asText = (c: Corpus): string[] =>
 
 /** Mean of the last ten reported losses, or a sentence when they are not one finite number per step. */
 function lastLosses(got: CharModel, steps: number): number | string {
-  const l = (got as { losses?: unknown }).losses;
+  const l = typeof got === "object" && got !== null ? (got as { losses?: unknown }).losses : got;
   if (!Array.isArray(l) || l.length !== steps || !l.every((v) => Number.isFinite(v))) {
     return `expected losses: one finite number per step (${steps}), got ${
       Array.isArray(l) ? `${l.length} values` : typeof l
