@@ -18,6 +18,7 @@ import { childEnv } from "./child_env.ts";
 import { dataDir, loadState, saveState, type State } from "./state.ts";
 import { hintText, type Style, trainingText, verdictText } from "./report.ts";
 import { seriesText } from "./report.ts";
+import { clean } from "../lib/clean.ts";
 
 /**
  * The published version of an exercise file: from the kit's
@@ -225,8 +226,7 @@ export class Session {
       parts.push("", trainingText(v.training, await this.#drawTraining(ex, v)));
     }
     if (v.notes?.length && v.status === "pass") {
-      // deno-lint-ignore no-control-regex
-      parts.push("", ...v.notes.map((n) => n.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")));
+      parts.push("", ...v.notes.map((n) => clean(n, 500)));
     }
     if (v.series.length > 0 && v.status === "pass") {
       const dir = join(dataDir(this.root), "plots");

@@ -138,7 +138,7 @@ const NOTES = Symbol.for("tensorlings.notes");
  * Records a line for the learner's loop to show under a passing run (e.g.
  * the poems a trained model writes).
  *
- * @param text One line of text (control characters are removed when shown).
+ * @param text One line of text (escape sequences and control characters are removed when shown).
  */
 export function recordNote(text: string): void {
   const g = globalThis as typeof globalThis & { [NOTES]?: string[] };
