@@ -9,7 +9,7 @@
 import type { Matrix } from "./types.ts";
 import type { Corpus } from "./quatrains.ts";
 import type { CharModel } from "../exercises/07_transformer_block/train_char_model.ts";
-import type { BlockParams } from "../exercises/07_transformer_block/transformer_block.ts";
+import { type BlockParams, LN_EPS } from "../exercises/07_transformer_block/transformer_block.ts";
 
 /** The parts of lesson 07 a model is read with: your `transformerBlock` and `layerNorm`. */
 export interface Reader {
@@ -40,7 +40,7 @@ export function nextScores(model: CharModel, context: number[], read: Reader): M
     );
   }
   const h0 = context.map((id, t) => model.embed[id].map((e, j) => e + model.positions[t][j]));
-  const f = read.norm(read.block(h0, model.block), model.gammaF, model.betaF, 1e-5);
+  const f = read.norm(read.block(h0, model.block), model.gammaF, model.betaF, LN_EPS);
   return f.map((row) =>
     model.bias.map((b, c) => row.reduce((s, v, j) => s + v * model.unembed[j][c], b))
   );

@@ -36,10 +36,16 @@ export function modelLoss(
   const { count, length: L, ids } = corpus;
   const T = L + 1;
   const V = corpus.symbols.length;
-  const d = model.embed[0].length;
   return tf.tidy(() => {
-    const t = (a: number[] | number[][]) => tf.tensor(a as number[][]);
+    // Every weight as a tensor once, for all batches (the outer tidy disposes them).
+    const made = new Map<unknown, tf.Tensor>();
+    const t = (a: number[] | number[][]): tf.Tensor => {
+      if (!made.has(a)) made.set(a, tf.tensor(a as number[][]));
+      return made.get(a)!;
+    };
     const b = model.block;
+    for (const w of [model.embed, model.positions, model.gammaF, model.betaF, model.unembed]) t(w);
+    for (const w of [model.bias, ...Object.values(b)]) t(w);
     const norm = (x: tf.Tensor, g: number[], be: number[]) => {
       const { mean, variance } = tf.moments(x, -1, true);
       return x.sub(mean).div(variance.add(LN_EPS).sqrt()).mul(t(g)).add(t(be));
@@ -79,7 +85,6 @@ export function modelLoss(
         return -tf.sum(logp.mul(tf.oneHot(tf.tensor1d(y, "int32"), V))).dataSync()[0];
       });
     }
-    void d;
     return total / (count * T);
   });
 }
