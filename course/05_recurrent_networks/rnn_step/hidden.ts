@@ -1,7 +1,22 @@
 import type { rnnStep } from "../../../exercises/05_recurrent_networks/rnn_step.ts";
 import { cases } from "../../define.ts";
-import { randomVector } from "../../../lib/random.ts";
+import { randomVector, type Rng } from "../../../lib/random.ts";
 import { F32, type M, sizes, tfForward, type V, weights } from "../_hidden.ts";
+
+/**
+ * h [H], x [D + dx], W_h [H, H + dh], W_x [H, D], b [H + db] for random H and D, the weights
+ * scaled by `scale`: the sizes fit when every offset is 0 (the throwing cases set one).
+ */
+function stepArgs(r: Rng, scale = 1, { dx = 0, dh = 0, db = 0 } = {}): [V, V, M, M, V] {
+  const { H, D } = sizes(r);
+  return [
+    randomVector(r, H),
+    randomVector(r, D + dx),
+    weights(r, H, H + dh, scale),
+    weights(r, H, D, scale),
+    randomVector(r, H + db),
+  ];
+}
 
 /** Hidden cases of `rnnStep`. */
 export default cases<typeof rnnStep>([
@@ -9,31 +24,13 @@ export default cases<typeof rnnStep>([
     id: "random-h-not-d-non-symmetric-weights",
     name: "random shapes with H ≠ D and non-symmetric W_h",
     points: 3,
-    args: (r) => {
-      const { H, D } = sizes(r);
-      return [
-        randomVector(r, H),
-        randomVector(r, D),
-        weights(r, H, H),
-        weights(r, H, D),
-        randomVector(r, H),
-      ];
-    },
+    args: (r) => stepArgs(r),
   },
   {
     id: "against-tfjs",
     name: "agrees with tfjs's tanh(h W_hᵀ + x W_xᵀ + b) (float32)",
     points: 1,
-    args: (r) => {
-      const { H, D } = sizes(r);
-      return [
-        randomVector(r, H),
-        randomVector(r, D),
-        weights(r, H, H, 0.5),
-        weights(r, H, D, 0.5),
-        randomVector(r, H),
-      ];
-    },
+    args: (r) => stepArgs(r, 0.5),
     expect: (h: V, x: V, Wh: M, Wx: M, b: V) => tfForward([x], h, Wh, Wx, b)[0],
     tol: F32,
   },
@@ -47,16 +44,7 @@ export default cases<typeof rnnStep>([
     id: "saturates-at-plus-minus-one",
     name: "large pre-activations saturate at ±1, never beyond",
     points: 1,
-    args: (r) => {
-      const { H, D } = sizes(r);
-      return [
-        randomVector(r, H),
-        randomVector(r, D),
-        weights(r, H, H, 40),
-        weights(r, H, D, 40),
-        randomVector(r, H),
-      ];
-    },
+    args: (r) => stepArgs(r, 40),
     check: (got) =>
       Array.isArray(got) && got.every((v) => typeof v === "number" && Math.abs(v) <= 1)
         ? null
@@ -66,40 +54,14 @@ export default cases<typeof rnnStep>([
     id: "throws-when-wx-does-not-fit-x",
     name: "throws a RangeError when a row of W_x is not as long as x",
     points: 1,
-    args: (r) => {
-      const { H, D } = sizes(r);
-      return [
-        randomVector(r, H),
-        randomVector(r, D + 1),
-        weights(r, H, H),
-        weights(r, H, D),
-        randomVector(r, H),
-      ];
-    },
+    args: (r) => stepArgs(r, 1, { dx: 1 }),
     throws: "RangeError",
   },
   {
     id: "throws-when-wh-or-b-does-not-fit-h",
     name: "throws a RangeError when W_h is not [H, H] or b is not [H]",
     points: 1,
-    args: (r) => {
-      const { H, D } = sizes(r);
-      return r.next() < 0.5
-        ? [
-          randomVector(r, H),
-          randomVector(r, D),
-          weights(r, H, H + 1),
-          weights(r, H, D),
-          randomVector(r, H),
-        ]
-        : [
-          randomVector(r, H),
-          randomVector(r, D),
-          weights(r, H, H),
-          weights(r, H, D),
-          randomVector(r, H - 1),
-        ];
-    },
+    args: (r) => r.next() < 0.5 ? stepArgs(r, 1, { dh: 1 }) : stepArgs(r, 1, { db: -1 }),
     throws: "RangeError",
   },
   {
@@ -107,15 +69,6 @@ export default cases<typeof rnnStep>([
     name: "rnnStep() leaves h, x, W_h, W_x and b unchanged",
     points: 2,
     property: "pure",
-    args: (r) => {
-      const { H, D } = sizes(r);
-      return [
-        randomVector(r, H),
-        randomVector(r, D),
-        weights(r, H, H),
-        weights(r, H, D),
-        randomVector(r, H),
-      ];
-    },
+    args: (r) => stepArgs(r),
   },
 ]);
