@@ -36,6 +36,21 @@ const MISTAKES: Array<[string, string, RegExp, RegExp]> = [
     /better than their bigram/,
     /not the next characters/,
   ],
+  [
+    "the mask applied after the softmax (rows no longer sum to 1)",
+    mistaken(
+      "tf.matMul(tf.softmax(scores), v)",
+      "tf.matMul(tf.softmax(tf.matMul(q, k, false, true).div(Math.sqrt(d))).mul(tf.linalg.bandPart(tf.ones([T, T]), -1, 0)), v)",
+    ),
+    /as specified/,
+    /not the specified one/,
+  ],
+  [
+    "no final layer norm",
+    mistaken("dense(norm(h.add(m), w.gammaF, w.betaF), w.unembed)", "dense(h.add(m), w.unembed)"),
+    /as specified/,
+    /not the specified one/,
+  ],
 ];
 
 for (const [name, source, failing, said] of MISTAKES) {

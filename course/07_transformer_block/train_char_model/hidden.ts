@@ -50,7 +50,7 @@ const asText = (c: Corpus): string[] =>
         String.fromCharCode(0x4e00 + id)).join(""),
   );
 
-/** Mean of the last ten reported losses, or a sentence when they are not one finite number per step. */
+/** Mean of the last ten reported losses (all of them when fewer), or a sentence when they are not one finite number per step. */
 function lastLosses(got: CharModel, steps: number): number | string {
   const l = typeof got === "object" && got !== null ? (got as { losses?: unknown }).losses : got;
   if (!Array.isArray(l) || l.length !== steps || !l.every((v) => Number.isFinite(v))) {
@@ -58,7 +58,8 @@ function lastLosses(got: CharModel, steps: number): number | string {
       Array.isArray(l) ? `${l.length} values` : typeof l
     }`;
   }
-  return l.slice(-10).reduce((s, v) => s + v, 0) / 10;
+  const tail = l.slice(-10);
+  return tail.reduce((s, v) => s + v, 0) / tail.length;
 }
 
 /** Hidden cases of `trainCharModel`: properties of the trained weights, read by the grader's own model. */
@@ -67,7 +68,7 @@ export default cases<typeof trainCharModel>([
     id: "beats-the-bigram-on-new-text",
     name:
       "trainCharModel() trained 20 steps on 640 quatrains in a new code reads 160 held-out ones at least 0.15 nats/char better than their bigram",
-    points: 5,
+    points: 4,
     args: (r) => {
       const seed = r.int(1_000_000);
       return [cipheredQuatrains(seed, 24).train, {
@@ -106,10 +107,44 @@ export default cases<typeof trainCharModel>([
     },
   },
   {
+    id: "reports-the-loss-of-the-model-as-specified",
+    name:
+      "trainCharModel()'s first reported loss is the loss of the model as specified, read from the weights it returns (one step, a learning rate of 1e-12, one poem)",
+    points: 2,
+    args: (r) => {
+      // One poem, so every batch is that poem; a step of 1e-12 leaves the weights as they began,
+      // so the loss the grader computes from them is the loss the student's first step reported.
+      const ids = new Int32Array(LENGTH).map(() => 2 + r.int(28));
+      const symbols = ["\n", "\uFFFD", ...Array.from({ length: 28 }, (_, i) => `s${i}`)];
+      return [{ count: 1, length: LENGTH, ids, symbols }, {
+        d: 8,
+        hidden: 16,
+        steps: 1,
+        batchSize: 2,
+        learningRate: 1e-12,
+        seed: r.int(1000),
+      }];
+    },
+    check: (got, [corpus]) => {
+      const reported = lastLosses(got as CharModel, 1);
+      if (typeof reported === "string") return reported;
+      const specified = modelLoss(got as CharModel, corpus);
+      if (typeof specified === "string") return specified;
+      if (Math.abs(reported - specified) <= 1e-3 * (1 + specified)) return null;
+      return `its first step reported a loss of ${
+        reported.toFixed(4)
+      }, but the model as specified, ` +
+        `read from the weights it returned, scores ${specified.toFixed(4)} on that poem: ` +
+        "its forward pass is not the specified one (the causal mask before the softmax, positions " +
+        "added to the embeddings, pre-norm with ε = LN_EPS, GELU, the final norm, targets shifted by " +
+        `one). See ${SECTION}.`;
+    },
+  },
+  {
     id: "learns-nothing-from-the-future",
     name:
       "trainCharModel() on random symbols (nothing to learn) cannot do better than chance, unless it sees the character it predicts",
-    points: 3,
+    points: 2,
     args: (r) => {
       // Short sequences: a model that can see the next symbol learns to copy it within 40 steps
       // (30 of 30 seeds caught, the worst at 1.18 nats; the reference never below 2.38; threshold 2.08).
