@@ -10,6 +10,8 @@ Deno.test("tf: the kit's Conv2DBackpropFilter on wasm matches the cpu backend's"
     [[1, 8, 6, 2], [2, 4, 2, 3], [2, 3], "same"], // even kernel: the extra row goes to the bottom
     [[3, 5, 5, 1], [5, 5, 1, 2], [2, 2], "same"],
     [[1, 2, 3, 2], [3, 3, 2, 1], [1, 1], "same"], // input smaller than the kernel
+    [[2, 8, 9, 2], [3, 3, 2, 3], [2, 2], "valid"], // x's last row and column unread: im2col
+    [[4, 28, 28, 1], [5, 5, 1, 8], [1, 1], "valid"], // the lesson's first layer
   ];
   for (const [xs, ws, strides, pad] of shapes) {
     await t.step(`x ${xs}, w ${ws}, strides ${strides}, ${pad}`, async () => {
@@ -118,4 +120,63 @@ Deno.test("tf: the gradient of gather (the kit's UnsortedSegmentSum on wasm) mat
     () => tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4]), tf.tensor1d([3, -1, 0, 3], "int32"), 4),
     "segment sums (an id out of range dropped)",
   );
+});
+
+const kit = (name: string) =>
+  (tf.getKernel(name, "wasm")?.kernelFunc as { kit?: boolean } | undefined)?.kit === true;
+
+Deno.test("tf: the kit's Conv2DBackpropInput on wasm (a convolution of dy) matches cpu", async (t) => {
+  assert.ok(kit("Conv2DBackpropInput"), "the kit's kernel is registered");
+  const r = rng(11);
+  const shapes: Array<[number[], number[], [number, number], "valid" | "same" | number]> = [
+    [[2, 12, 12, 8], [3, 3, 8, 16], [1, 1], "valid"], // the lesson's second layer
+    [[2, 7, 9, 3], [3, 3, 3, 4], [1, 1], "same"],
+    [[1, 8, 6, 2], [2, 4, 2, 3], [1, 1], "same"], // even kernel: uneven padding
+    [[1, 5, 5, 2], [3, 3, 2, 2], [1, 1], 1], // explicit padding
+    [[1, 5, 5, 2], [2, 2, 2, 2], [1, 1], 3], // padding wider than the kernel: the backend's own
+    [[2, 9, 9, 2], [3, 3, 2, 2], [2, 2], "same"], // stride 2: the backend's own
+  ];
+  for (const [xs, ws, strides, pad] of shapes) {
+    await t.step(`x ${xs}, w ${ws}, strides ${strides}, pad ${pad}`, async () => {
+      const xv = randomVector(r, xs.reduce((a, b) => a * b));
+      const wv = randomVector(r, ws.reduce((a, b) => a * b));
+      await sameOnBothBackends(() => {
+        const w = tf.tensor4d(wv, ws as [number, number, number, number]);
+        const f = (x: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x as tf.Tensor4D, w, strides, pad)));
+        return tf.grad(f)(tf.tensor4d(xv, xs as [number, number, number, number]));
+      }, "dx");
+    });
+  }
+});
+
+Deno.test("tf: the kit's MaxPoolGrad on wasm matches cpu, ties and overlaps included", async (t) => {
+  assert.ok(kit("MaxPoolGrad"), "the kit's kernel is registered");
+  const r = rng(12);
+  const shapes: Array<[number[], number, number, "valid" | "same"]> = [
+    [[2, 24, 24, 3], 2, 2, "valid"], // the lesson's pools
+    [[1, 7, 7, 2], 3, 2, "same"], // overlapping windows cut by padding
+    [[1, 6, 5, 2], 3, 1, "same"],
+    [[2, 5, 5, 1], 2, 2, "valid"], // the last row and column unread
+  ];
+  for (const [xs, size, stride, pad] of shapes) {
+    for (const ties of [false, true]) {
+      await t.step(
+        `x ${xs}, pool ${size}, stride ${stride}, ${pad}${ties ? ", ties" : ""}`,
+        async () => {
+          // After a ReLU many windows hold equal zeros: the first one (row by row) gets the gradient.
+          const xv = randomVector(r, xs.reduce((a, b) => a * b)).map((v) =>
+            ties ? Math.max(0, v) : v
+          );
+          await sameOnBothBackends(() => {
+            const x = tf.tensor4d(xv, xs as [number, number, number, number]);
+            const out = tf.maxPool(x, size, stride, pad);
+            const weights = tf.tensor(randomVector(rng(5), out.size), out.shape);
+            return tf.grad((v: tf.Tensor) =>
+              tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, size, stride, pad), weights))
+            )(x);
+          }, "dx");
+        },
+      );
+    }
+  }
 });
