@@ -66,7 +66,7 @@ export interface JudgeOptions {
   stageDir: string;
   /** The course repository (for deno.json, deno.lock and the child script). */
   repoRoot: string;
-  /** Deno's cache folder (npm packages, the tfjs wasm binary). */
+  /** Deno's cache folder (npm packages, the tfjs wasm binary); the child caches in {@link childCacheDir}. */
   denoDir: string;
   /** OS data-segment cap in MiB (prlimit --data); at least 640. */
   memoryMiB?: number;
@@ -147,6 +147,65 @@ export async function denoCacheDir(): Promise<string> {
     stderr: "null",
   }).output();
   return JSON.parse(new TextDecoder().decode(out.stdout)).denoDir;
+}
+
+/** This process's cache folder for its children, by the cache it stands in for. */
+const childCaches = new Map<string, string>();
+const CHILD_CACHE_PREFIX = "tensorlings-cache-";
+
+/**
+ * The Deno cache folder a sandboxed child runs with: a private folder whose
+ * `npm` is a link to the real cache's packages, so the child finds tfjs and
+ * mathjs there, while what Deno writes as it runs the student's files (their
+ * transpiled code in `gen/`, V8's compiled code, the import analysis) lands
+ * in the private folder, shared by this process's children and removed when
+ * the process ends. Run against the real cache, every graded submission left
+ * copies of the student's code there, under a staging path never used again
+ * (gigabytes over a term's grading). Folders left by a process that was
+ * killed are removed by the next grader that starts.
+ *
+ * @param denoDir The real cache (it holds `npm/`).
+ * @returns The private folder's path.
+ */
+export function childCacheDir(denoDir: string): string {
+  const known = childCaches.get(denoDir);
+  if (known && existsSync(known)) return known;
+  const tmp = Deno.env.get("TMPDIR") || "/tmp";
+  for (
+    const e of (() => {
+      try {
+        return [...Deno.readDirSync(tmp)];
+      } catch {
+        return [];
+      }
+    })()
+  ) {
+    const owner = e.name.startsWith(CHILD_CACHE_PREFIX)
+      ? Number(e.name.slice(CHILD_CACHE_PREFIX.length).split("-")[0])
+      : NaN;
+    if (!Number.isInteger(owner) || owner === Deno.pid || existsSync(`/proc/${owner}`)) continue;
+    if (Deno.build.os !== "linux") continue; // no /proc to tell a live owner from a dead one
+    try {
+      Deno.removeSync(join(tmp, e.name), { recursive: true });
+    } catch {
+      // another grader removed it first, or it is not ours to remove
+    }
+  }
+  const dir = Deno.makeTempDirSync({ prefix: `${CHILD_CACHE_PREFIX}${Deno.pid}-` });
+  Deno.symlinkSync(join(denoDir, "npm"), join(dir, "npm"));
+  if (childCaches.size === 0) {
+    globalThis.addEventListener("unload", () => {
+      for (const d of childCaches.values()) {
+        try {
+          Deno.removeSync(d, { recursive: true });
+        } catch {
+          // already gone
+        }
+      }
+    });
+  }
+  childCaches.set(denoDir, dir);
+  return dir;
 }
 
 let prlimitPath: string | null | undefined;
@@ -290,7 +349,7 @@ export class Judge {
       args,
       cwd: o.stageDir,
       clearEnv: true,
-      env: { DENO_DIR: o.denoDir, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      env: { DENO_DIR: childCacheDir(o.denoDir), NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
       stdin: "piped",
       stdout: "piped",
       stderr: "piped",

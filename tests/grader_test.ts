@@ -855,3 +855,81 @@ Deno.test("grade: NaN, ±Infinity and undefined in arguments reach the student's
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("judge: children write Deno's caches into a private folder, removed when the grader ends", async () => {
+  const denoDir = await denoCacheDir();
+  const probe = await Deno.makeTempDir();
+  const tmp = join(probe, "..");
+  await Deno.remove(probe);
+  // A folder left by a grader that was killed (no process has this ID).
+  const stale = join(tmp, "tensorlings-cache-999999999-stale");
+  await Deno.mkdir(join(stale, "gen"), { recursive: true });
+  const gen = join(denoDir, "gen", "file", tmp);
+  const staged = async () =>
+    new Set(
+      [...await Array.fromAsync(Deno.readDir(gen)).catch(() => [])]
+        .map((e) => e.name).filter((n) => n.startsWith("tensorlings-stage-")),
+    );
+  const before = await staged();
+  const script = join(ROOT, `.tensorlings-cache-probe-${crypto.randomUUID()}.ts`);
+  await Deno.writeTextFile(
+    script,
+    `import { gradeSubmission } from ${
+      JSON.stringify(pathToFileURL(join(ROOT, "grader/grade.ts")).href)
+    };
+import { childCacheDir, denoCacheDir } from ${
+      JSON.stringify(pathToFileURL(join(ROOT, "grader/judge.ts")).href)
+    };
+const r = await gradeSubmission(${JSON.stringify(join(ROOT, "solutions"))}, {
+  repoRoot: ${JSON.stringify(ROOT)},
+  only: ["predict", "tf_gradient"],
+});
+const cache = childCacheDir(await denoCacheDir());
+console.log(JSON.stringify({ score: r.score, max: r.max, cache, wrote: [...Deno.readDirSync(cache)].length }));
+`,
+  );
+  try {
+    const ran = await runScript(script);
+    assert.equal(ran.code, 0, ran.stderr);
+    const out = JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
+    assert.equal(out.score, out.max, "the solutions graded in full");
+    assert.ok(out.wrote > 1, "the children wrote their caches next to the npm link");
+    assert.ok(!(await Deno.stat(out.cache).catch(() => null)), "the private cache is removed");
+    assert.ok(!(await Deno.stat(stale).catch(() => null)), "a dead grader's folder is removed");
+    const added = [...await staged()].filter((n) => !before.has(n));
+    assert.deepEqual(added, [], "no staged submission's code in Deno's own cache");
+  } finally {
+    await Deno.remove(script).catch(() => {});
+    await Deno.remove(stale, { recursive: true }).catch(() => {});
+  }
+});
+
+Deno.test("judge: a student's tfjs in the sandbox runs on wasm, with the kit's kernels", async () => {
+  const staged = await stageSubmission(join(ROOT, "solutions"), ROOT);
+  const judge = new Judge({ stageDir: staged.dir, repoRoot: ROOT, denoDir: await denoCacheDir() });
+  try {
+    // The wasm binary is read from the npm cache through the child's private cache folder: a read
+    // the sandbox refused would leave the kit silently on the 65× slower cpu backend.
+    const probe = join(staged.dir, "exercises", "probe.ts");
+    await Deno.writeTextFile(
+      probe,
+      `import { tf } from "../lib/tf.ts";
+export function backend(): string[] {
+  const kit = (name: string) => (tf.getKernel(name, "wasm")?.kernelFunc as { kit?: boolean })?.kit;
+  return [tf.getBackend(), String(kit("MaxPoolGrad")), String(kit("BatchMatMul"))];
+}
+`,
+    );
+    const a = await judge.call({
+      file: pathToFileURL(probe).href,
+      entry: "backend",
+      args: [],
+      timeLimitMs: 10_000,
+    });
+    assert.equal(a.status, "ok", JSON.stringify(a.error));
+    assert.deepEqual(a.value, ["wasm", "true", "true"]);
+  } finally {
+    await judge.close();
+    await staged.cleanup();
+  }
+});
