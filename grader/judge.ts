@@ -91,20 +91,52 @@ const KILL_GRACE_MS = 250;
 /** The wall-clock backstop of a call: this many times its CPU-time limit, plus a second. */
 const WALL_FACTOR = 3;
 
+/** Whether this process may read /proc itself (Deno allows it only with --allow-all). */
+let procReadable: boolean | undefined;
+
+/** User + system CPU time (ms) from the text of `/proc/<pid>/stat`. */
+function parseStat(stat: string): number | null {
+  // The command name (field 2) may hold spaces; the fields after its ")" are plain.
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime and stime are fields 14 and 15 (12 and 13 here), in clock ticks (100 per second).
+  const ms = (Number(f[11]) + Number(f[12])) * 10;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** {@link cpuMs} without waiting: null unless this process may read /proc itself. */
+function cpuMsNow(pid: number): number | null {
+  if (procReadable === false) return null;
+  try {
+    const ms = parseStat(Deno.readTextFileSync(`/proc/${pid}/stat`));
+    procReadable = true;
+    return ms;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) procReadable = false;
+    return null;
+  }
+}
+
 /**
  * CPU time (user + system, ms) a process has used so far, from
- * `/proc/<pid>/stat`; null where that cannot be read (not Linux).
+ * `/proc/<pid>/stat`. Deno lets only a process run with `--allow-all` read
+ * /proc, and the grader's tasks run with less: then `cat` (which their
+ * `--allow-run` allows) reads it. Null where neither can (not Linux, or the
+ * process is gone).
  *
  * @param pid The process.
  * @returns Milliseconds, or null.
  */
-export function cpuMs(pid: number): number | null {
+export async function cpuMs(pid: number): Promise<number | null> {
+  const direct = cpuMsNow(pid);
+  if (direct !== null || procReadable || Deno.build.os !== "linux") return direct;
   try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-    // The command name (field 2) may hold spaces; the fields after its ")" are plain.
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime are fields 14 and 15 (12 and 13 here), in clock ticks (100 per second).
-    return (Number(f[11]) + Number(f[12])) * 10;
+    const out = await new Deno.Command("cat", {
+      args: [`/proc/${pid}/stat`],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    return out.success ? parseStat(new TextDecoder().decode(out.stdout)) : null;
   } catch {
     return null;
   }
@@ -152,6 +184,44 @@ export async function denoCacheDir(): Promise<string> {
 /** This process's cache folder for its children, by the cache it stands in for. */
 const childCaches = new Map<string, string>();
 const CHILD_CACHE_PREFIX = "tensorlings-cache-";
+/** The file in a cache folder its owner holds locked for as long as it runs. */
+const OWNER_LOCK = "owner.lock";
+/** A cache folder with no lock file yet is being made, unless it is older than this (ms). */
+const UNLOCKED_GRACE_MS = 10 * 60_000;
+/** The open lock files of this process's cache folders (the OS releases them when it ends). */
+const ownerLocks: Deno.FsFile[] = [];
+
+/** Removes cache folders whose owner has ended (its lock is free), however it ended. */
+function sweepChildCaches(tmp: string): void {
+  let entries: Deno.DirEntry[];
+  try {
+    entries = [...Deno.readDirSync(tmp)];
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory || !e.name.startsWith(CHILD_CACHE_PREFIX)) continue;
+    const dir = join(tmp, e.name);
+    if ([...childCaches.values()].includes(dir)) continue;
+    let lock: Deno.FsFile | undefined;
+    try {
+      lock = Deno.openSync(join(dir, OWNER_LOCK), { read: true, write: true });
+      // Held: its grader is running. Free: it ended, killed or not.
+      if (!lock.tryLockSync(true)) continue;
+    } catch {
+      // No lock file: its owner may be making it now, unless it is old.
+      const age = Date.now() - (Deno.statSync(dir).mtime?.getTime() ?? Date.now());
+      if (age < UNLOCKED_GRACE_MS) continue;
+    } finally {
+      lock?.close();
+    }
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch {
+      // another grader removed it first, or it is not ours to remove
+    }
+  }
+}
 
 /**
  * The Deno cache folder a sandboxed child runs with: a private folder whose
@@ -161,8 +231,11 @@ const CHILD_CACHE_PREFIX = "tensorlings-cache-";
  * in the private folder, shared by this process's children and removed when
  * the process ends. Run against the real cache, every graded submission left
  * copies of the student's code there, under a staging path never used again
- * (gigabytes over a term's grading). Folders left by a process that was
- * killed are removed by the next grader that starts.
+ * (gigabytes over a term's grading). The owner holds a lock on a file in the
+ * folder while it runs, so the next grader that starts removes the folders of
+ * graders that were killed, and never one in use (no process IDs involved:
+ * reading /proc takes permissions the grader's tasks do not have, and another
+ * container's IDs mean nothing here).
  *
  * @param denoDir The real cache (it holds `npm/`).
  * @returns The private folder's path.
@@ -171,27 +244,11 @@ export function childCacheDir(denoDir: string): string {
   const known = childCaches.get(denoDir);
   if (known && existsSync(known)) return known;
   const tmp = Deno.env.get("TMPDIR") || "/tmp";
-  for (
-    const e of (() => {
-      try {
-        return [...Deno.readDirSync(tmp)];
-      } catch {
-        return [];
-      }
-    })()
-  ) {
-    const owner = e.name.startsWith(CHILD_CACHE_PREFIX)
-      ? Number(e.name.slice(CHILD_CACHE_PREFIX.length).split("-")[0])
-      : NaN;
-    if (!Number.isInteger(owner) || owner === Deno.pid || existsSync(`/proc/${owner}`)) continue;
-    if (Deno.build.os !== "linux") continue; // no /proc to tell a live owner from a dead one
-    try {
-      Deno.removeSync(join(tmp, e.name), { recursive: true });
-    } catch {
-      // another grader removed it first, or it is not ours to remove
-    }
-  }
-  const dir = Deno.makeTempDirSync({ prefix: `${CHILD_CACHE_PREFIX}${Deno.pid}-` });
+  sweepChildCaches(tmp);
+  const dir = Deno.makeTempDirSync({ prefix: CHILD_CACHE_PREFIX });
+  const lock = Deno.openSync(join(dir, OWNER_LOCK), { read: true, write: true, create: true });
+  lock.lockSync(true);
+  ownerLocks.push(lock);
   Deno.symlinkSync(join(denoDir, "npm"), join(dir, "npm"));
   if (childCaches.size === 0) {
     globalThis.addEventListener("unload", () => {
@@ -249,6 +306,8 @@ interface Live {
   noise: number;
   /** Set when the child printed past the output cap and was stopped. */
   flooded: boolean;
+  /** The child's CPU time (ms) as its last answer reported it (0 before any). */
+  cpuMs: number;
   waiters: Map<
     number,
     (
@@ -365,6 +424,7 @@ export class Judge {
       stderrDone: Promise.resolve(),
       loaded: new Set(),
       noise: 0,
+      cpuMs: 0,
       flooded: false,
       waiters: new Map(),
     };
@@ -402,6 +462,7 @@ export class Judge {
             // Tags are objects such as {"$num":"NaN"}; without one, the value is plain already
             // (a string holding the text would be escaped as {\"$).
             msg.tagged = text.includes('{"$');
+            if (typeof msg.cpu === "number" && Number.isFinite(msg.cpu)) live.cpuMs = msg.cpu;
             live.waiters.get(msg.id)?.(msg);
           } catch {
             // A malformed frame cannot come from the child's own code; ignore it.
@@ -530,7 +591,10 @@ export class Judge {
       this.#opts.tensorMinNumbers,
     );
     const t0 = performance.now();
-    const cpu0 = cpuMs(live.proc.pid);
+    // Where this process may not read /proc itself, the CPU time the child reported at the end
+    // of its last call stands for its time now (it idles between calls; a child that computes
+    // between them only shortens its own allowance).
+    const cpu0 = cpuMsNow(live.proc.pid) ?? (Deno.build.os === "linux" ? live.cpuMs : null);
     live.noise = 0;
     const line = JSON.stringify(
       load ? { id, file: call.file, entry: call.entry, load: true } : {
@@ -543,6 +607,7 @@ export class Judge {
       },
     ) + "\n";
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
     const outcome = await new Promise<Answer>((resolve) => {
       live.waiters.set(id, (msg) => {
         const ops = Array.isArray(msg.ops) ? msg.ops.map(String).slice(0, 1000) : undefined;
@@ -567,8 +632,9 @@ export class Judge {
       // the trusted side's own work) cannot make a case time out; a wall-clock
       // backstop catches a child that waits without computing.
       const backstop = t0 + call.timeLimitMs * WALL_FACTOR + 1000;
-      const check = () => {
-        const used = cpu0 === null ? null : cpuMs(live.proc.pid);
+      const check = async () => {
+        const used = cpu0 === null ? null : await cpuMs(live.proc.pid);
+        if (settled) return;
         const cpu = used === null || cpu0 === null ? performance.now() - t0 : used - cpu0;
         const left = Math.min(call.timeLimitMs - cpu, backstop - performance.now());
         if (left <= 0) resolve({ status: "timeout", ms: performance.now() - t0 });
@@ -602,6 +668,7 @@ export class Judge {
       });
       live.writer.write(new TextEncoder().encode(line)).catch(() => {});
     });
+    settled = true;
     clearTimeout(timer);
     live.waiters.delete(id);
     for (const f of packed.files) await Deno.remove(f).catch(() => {});

@@ -92,9 +92,38 @@ export async function readState(kit: string): Promise<{ done: string[]; current?
  * @param script The script, relative to the root.
  * @param args Its arguments.
  */
-export async function runScript(script: string, ...args: string[]): Promise<Ran> {
+export function runScript(script: string, ...args: string[]): Promise<Ran> {
+  return runWith(["-A"], script, args);
+}
+
+/**
+ * The permission flags a task of deno.json runs with (`--allow-…`, `--deny-…`).
+ *
+ * @param task The task's name.
+ * @returns Its flags, in order.
+ */
+export async function taskPermissions(task: string): Promise<string[]> {
+  const config = JSON.parse(await Deno.readTextFile(join(ROOT, "deno.json")));
+  const command = String(config.tasks[task]);
+  return command.split(/\s+/).filter((w) => /^(-A|--allow-|--deny-)/.test(w));
+}
+
+/**
+ * Runs a script with exactly the permissions a task of deno.json has, so a
+ * test sees what the task's users see (the tests themselves run with `-A`,
+ * which opens doors the tasks keep shut, /proc among them).
+ *
+ * @param task The task whose permissions to take, e.g. `grade`.
+ * @param script The script, relative to the root.
+ * @param args Its arguments.
+ */
+export async function runScriptAs(task: string, script: string, ...args: string[]): Promise<Ran> {
+  return runWith(await taskPermissions(task), script, args);
+}
+
+async function runWith(flags: string[], script: string, args: string[]): Promise<Ran> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", script, ...args],
+    args: ["run", ...flags, script, ...args],
     cwd: ROOT,
     stdin: "null",
     stdout: "piped",

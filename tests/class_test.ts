@@ -6,7 +6,7 @@ import { gradeClass, resultPath } from "../grader/batch.ts";
 import type { StudentRecord } from "../grader/class_types.ts";
 import { buildGradebook, gradebookCsv, readRecords } from "../grader/gradebook.ts";
 import { loadLatePolicy } from "../grader/late.ts";
-import { ROOT, runScript, zipOf } from "./_helpers.ts";
+import { ROOT, runScriptAs, zipOf } from "./_helpers.ts";
 import { allExercises } from "../course/manifest.ts";
 
 const ONLY = ["predict", "mse"];
@@ -231,7 +231,7 @@ Deno.test("grade-all and grade-merge on the command line", async () => {
   const merged = await Deno.makeTempDir();
   const secretFile = join(out, "..", `secret-${crypto.randomUUID()}.key`);
   const run = async (...args: string[]) => {
-    const r = await runScript("grader/class_main.ts", ...args);
+    const r = await runScriptAs("grade-all", "grader/class_main.ts", ...args);
     return { code: r.code, out: r.stdout, err: r.stderr };
   };
   try {

@@ -21,7 +21,7 @@ import { budgetOf } from "../grader/budget.ts";
 import { lossDiverges, lossFallsTo } from "../grader/checks.ts";
 import { readZip } from "../grader/zip.ts";
 
-import { ROOT, runScript, zipOf } from "./_helpers.ts";
+import { ROOT, runScriptAs, zipOf } from "./_helpers.ts";
 
 async function filesOf(dir: string, prefix = ""): Promise<Record<string, Uint8Array>> {
   const out: Record<string, Uint8Array> = {};
@@ -313,7 +313,7 @@ Deno.test("grade formats: Gradescope results.json, JUnit and text", async () => 
 
 Deno.test("grade CLI: usage errors exit 2, unreadable submissions exit 1, --out writes the file", async () => {
   const run = async (...args: string[]) => {
-    const r = await runScript("grader/main.ts", ...args);
+    const r = await runScriptAs("grade", "grader/main.ts", ...args);
     return { code: r.code, out: r.stdout, err: r.stderr };
   };
   assert.equal((await run()).code, 2);
@@ -861,9 +861,18 @@ Deno.test("judge: children write Deno's caches into a private folder, removed wh
   const probe = await Deno.makeTempDir();
   const tmp = join(probe, "..");
   await Deno.remove(probe);
-  // A folder left by a grader that was killed (no process has this ID).
-  const stale = join(tmp, "tensorlings-cache-999999999-stale");
+  // A folder left by a grader that was killed (its lock file is free)…
+  const stale = join(tmp, `tensorlings-cache-killed-${crypto.randomUUID()}`);
   await Deno.mkdir(join(stale, "gen"), { recursive: true });
+  await Deno.writeTextFile(join(stale, "owner.lock"), "");
+  // …one of a grader still running (this process holds its lock)…
+  const running = join(tmp, `tensorlings-cache-running-${crypto.randomUUID()}`);
+  await Deno.mkdir(join(running, "gen"), { recursive: true });
+  const held = await Deno.open(join(running, "owner.lock"), { write: true, create: true });
+  await held.lock(true);
+  // …and one being made this moment (no lock file yet).
+  const making = join(tmp, `tensorlings-cache-making-${crypto.randomUUID()}`);
+  await Deno.mkdir(making);
   const gen = join(denoDir, "gen", "file", tmp);
   const staged = async () =>
     new Set(
@@ -889,18 +898,73 @@ console.log(JSON.stringify({ score: r.score, max: r.max, cache, wrote: [...Deno.
 `,
   );
   try {
-    const ran = await runScript(script);
+    // With the grade task's own permissions (no /proc for it), not the tests' -A.
+    const ran = await runScriptAs("grade", script);
     assert.equal(ran.code, 0, ran.stderr);
     const out = JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
     assert.equal(out.score, out.max, "the solutions graded in full");
     assert.ok(out.wrote > 1, "the children wrote their caches next to the npm link");
     assert.ok(!(await Deno.stat(out.cache).catch(() => null)), "the private cache is removed");
     assert.ok(!(await Deno.stat(stale).catch(() => null)), "a dead grader's folder is removed");
+    assert.ok(await Deno.stat(join(running, "gen")), "a running grader's folder is kept");
+    assert.ok(await Deno.stat(making), "a folder being made is kept");
     const added = [...await staged()].filter((n) => !before.has(n));
     assert.deepEqual(added, [], "no staged submission's code in Deno's own cache");
   } finally {
     await Deno.remove(script).catch(() => {});
-    await Deno.remove(stale, { recursive: true }).catch(() => {});
+    held.close();
+    for (const d of [stale, running, making]) {
+      await Deno.remove(d, { recursive: true }).catch(() => {});
+    }
+  }
+});
+
+Deno.test("judge: a call's limit is on the child's CPU time, also with the grade task's permissions", async () => {
+  // The tests run with -A, which lets a process read /proc; the grade task cannot, and its
+  // limits must still count the child's CPU time, not the clock (a busy machine must not time
+  // out an honest case).
+  const script = join(ROOT, `.tensorlings-cpu-probe-${crypto.randomUUID()}.ts`);
+  await Deno.writeTextFile(
+    script,
+    `import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { denoCacheDir, Judge } from ${
+      JSON.stringify(pathToFileURL(join(ROOT, "grader/judge.ts")).href)
+    };
+import { stageSubmission } from ${
+      JSON.stringify(pathToFileURL(join(ROOT, "grader/submission.ts")).href)
+    };
+const root = ${JSON.stringify(ROOT)};
+const staged = await stageSubmission(join(root, "solutions"), root);
+const judge = new Judge({ stageDir: staged.dir, repoRoot: root, denoDir: await denoCacheDir() });
+const probe = join(staged.dir, "exercises", "probe.ts");
+await Deno.writeTextFile(probe, \`
+export async function wait(ms: number) { await new Promise((r) => setTimeout(r, ms)); return 1; }
+export function spin(ms: number) { const t = performance.now(); while (performance.now() - t < ms); return 2; }
+\`);
+const file = pathToFileURL(probe).href;
+const out: Record<string, unknown> = {};
+for (const [entry, args, timeLimitMs] of [["spin", [200], 2000], ["wait", [2500], 1500], ["spin", [20000], 1500]] as const) {
+  const a = await judge.call({ file, entry, args: [...args], timeLimitMs });
+  out[entry + args[0]] = { status: a.status, ms: Math.round(a.ms) };
+}
+await judge.close();
+await staged.cleanup();
+console.log(JSON.stringify(out));
+`,
+  );
+  try {
+    const ran = await runScriptAs("grade", script);
+    assert.equal(ran.code, 0, ran.stderr);
+    const out = JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
+    assert.equal(out.spin200.status, "ok", JSON.stringify(out));
+    // 2.5 s of waiting uses no CPU: within a 1.5 s CPU limit (the wall-clock backstop is 5.5 s).
+    assert.equal(out.wait2500.status, "ok", JSON.stringify(out));
+    // Computing is stopped soon after its 1.5 s of CPU.
+    assert.equal(out.spin20000.status, "timeout", JSON.stringify(out));
+    assert.ok(out.spin20000.ms < 4500, JSON.stringify(out));
+  } finally {
+    await Deno.remove(script).catch(() => {});
   }
 });
 
