@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { taskPermissions } from "./task_flags.ts";
 
 /** Whether `script` (util-linux) is available to make a pty. */
 export const hasScript: boolean = (() => {
@@ -23,7 +24,8 @@ export class PtyLoop {
   #done: Promise<void>;
 
   /**
-   * Starts `deno run -A learner/main.ts …args` in a kit under a pty.
+   * Starts `learner/main.ts …args` in a kit under a pty, with the `lesson` task's
+   * permissions (as `deno task lesson` does).
    *
    * @param kit The kit folder.
    * @param args The loop's arguments.
@@ -37,7 +39,10 @@ export class PtyLoop {
     size?: { columns: number; rows: number },
   ) {
     const stty = size ? `stty cols ${size.columns} rows ${size.rows}; ` : "";
-    const cmd = stty + [Deno.execPath(), "run", "-A", "learner/main.ts", ...args].join(" ");
+    const cmd = stty +
+      [Deno.execPath(), "run", ...taskPermissions("lesson", kit), "learner/main.ts", ...args].join(
+        " ",
+      );
     this.#child = new Deno.Command("script", {
       args: ["-qfec", cmd, "/dev/null"],
       cwd: kit,

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { copyKit } from "../dev/kit.ts";
 import { addTrainingExercise, type TrainingSource } from "../dev/training_fixture.ts";
+import { taskPermissions } from "../dev/task_flags.ts";
 
 import { strToU8, zipSync } from "fflate";
 
@@ -30,7 +31,8 @@ export interface Ran {
 }
 
 /**
- * Runs `deno run -A learner/main.ts …args` in a kit, with no terminal and,
+ * Runs `learner/main.ts …args` in a kit with the `lesson` task's permissions
+ * (as `deno task lesson` does), with no terminal and,
  * for speed, without the type check (pass `{ typecheck: true }` to keep it,
  * and `{ env: {...} }` for more environment variables).
  *
@@ -48,7 +50,13 @@ export async function lesson(
   ) as Record<string, string>;
   const rest = args.filter((a): a is string => typeof a === "string");
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "learner/main.ts", ...(typecheck ? [] : ["--no-typecheck"]), ...rest],
+    args: [
+      "run",
+      ...taskPermissions("lesson", kit),
+      "learner/main.ts",
+      ...(typecheck ? [] : ["--no-typecheck"]),
+      ...rest,
+    ],
     cwd: kit,
     stdin: "null",
     stdout: "piped",
@@ -87,28 +95,6 @@ export async function readState(kit: string): Promise<{ done: string[]; current?
 }
 
 /**
- * Runs `deno run -A <script> …args` from the repository root.
- *
- * @param script The script, relative to the root.
- * @param args Its arguments.
- */
-export function runScript(script: string, ...args: string[]): Promise<Ran> {
-  return runWith(["-A"], script, args);
-}
-
-/**
- * The permission flags a task of deno.json runs with (`--allow-…`, `--deny-…`).
- *
- * @param task The task's name.
- * @returns Its flags, in order.
- */
-export async function taskPermissions(task: string): Promise<string[]> {
-  const config = JSON.parse(await Deno.readTextFile(join(ROOT, "deno.json")));
-  const command = String(config.tasks[task]);
-  return command.split(/\s+/).filter((w) => /^(-A|--allow-|--deny-)/.test(w));
-}
-
-/**
  * Runs a script with exactly the permissions a task of deno.json has, so a
  * test sees what the task's users see (the tests themselves run with `-A`,
  * which opens doors the tasks keep shut, /proc among them).
@@ -117,8 +103,8 @@ export async function taskPermissions(task: string): Promise<string[]> {
  * @param script The script, relative to the root.
  * @param args Its arguments.
  */
-export async function runScriptAs(task: string, script: string, ...args: string[]): Promise<Ran> {
-  return runWith(await taskPermissions(task), script, args);
+export function runScriptAs(task: string, script: string, ...args: string[]): Promise<Ran> {
+  return runWith(taskPermissions(task, ROOT), script, args);
 }
 
 async function runWith(flags: string[], script: string, args: string[]): Promise<Ran> {

@@ -7,6 +7,7 @@ import type { Exercise, ResolvedExercise } from "../course/types.ts";
 import { allExercises } from "../course/manifest.ts";
 import { type LiveEvent, type LiveRun, Runner } from "../learner/runner.ts";
 import { hasScript, PtyLoop } from "../dev/pty.ts";
+import { taskPermissions } from "../dev/task_flags.ts";
 import { lesson, readState, TRAINING_FILE, trainingKit, trainingSource } from "./_helpers.ts";
 
 const QUICK = "fitLine(0) starts at w = 0";
@@ -298,7 +299,13 @@ Deno.test({
         trainingSource({ msPerEpoch: 10, run: 1, hang: true }),
       );
       const loop = new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", "learner/main.ts", "fit_line", "--no-typecheck"],
+        args: [
+          "run",
+          ...taskPermissions("lesson", kit),
+          "learner/main.ts",
+          "fit_line",
+          "--no-typecheck",
+        ],
         cwd: kit,
         stdin: "null",
         stdout: "null",
