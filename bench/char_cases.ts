@@ -8,6 +8,10 @@
  * reference.
  *
  *   deno run -A bench/char_cases.ts [--seeds 40] [--cases learns-nothing-from-the-future]
+ *     [--steps N] [--batch N] [--lr X]
+ *
+ * `--steps`, `--batch` and `--lr` replace the case's training options, to see
+ * what a shorter case would still catch.
  *
  * @module
  */
@@ -24,10 +28,19 @@ const { values } = parseArgs({
   options: {
     seeds: { type: "string", default: "40" },
     cases: { type: "string", default: "learns-nothing-from-the-future" },
+    steps: { type: "string" },
+    batch: { type: "string" },
+    lr: { type: "string" },
   },
 });
 const SEEDS = Number(values.seeds);
 const WANTED = values.cases.split(",");
+/** The training options the command line replaces. */
+const OVERRIDE = {
+  ...(values.steps ? { steps: Number(values.steps) } : {}),
+  ...(values.batch ? { batchSize: Number(values.batch) } : {}),
+  ...(values.lr ? { learningRate: Number(values.lr) } : {}),
+};
 
 type Train = (...args: unknown[]) => Promise<unknown>;
 const REF = join(ROOT, "solutions/07_transformer_block/train_char_model.ts");
@@ -40,13 +53,17 @@ await Deno.writeTextFile(maskless, source.replace(MASK_LINE, "; // no mask"));
 try {
   const ref = (await import(pathToFileURL(REF).href)).trainCharModel as Train;
   const bad = (await import(pathToFileURL(maskless).href)).trainCharModel as Train;
-  console.log(`train_char_model's hidden cases, ${SEEDS} seeds, reference vs no causal mask`);
+  console.log(
+    `train_char_model's hidden cases, ${SEEDS} seeds, reference vs no causal mask` +
+      (Object.keys(OVERRIDE).length ? `, options replaced: ${JSON.stringify(OVERRIDE)}` : ""),
+  );
   for (const c of hidden.filter((c) => WANTED.includes(c.id))) {
     let refPass = 0;
     let caught = 0;
     const ms: number[] = [];
     for (let s = 0; s < SEEDS; s++) {
       const args = c.args(rng(1000 + s));
+      args[1] = { ...(args[1] as object), ...OVERRIDE };
       const t0 = performance.now();
       const good = await ref(...structuredClone(args));
       ms.push(performance.now() - t0);

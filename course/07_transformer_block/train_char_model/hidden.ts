@@ -85,7 +85,7 @@ export default cases<typeof trainCharModel>([
       if (train.ids.length !== 640 * LENGTH) return "the training corpus changed during the call";
       const loss = modelLoss(got as CharModel, valid);
       if (typeof loss === "string") return loss;
-      const tail = lastLosses(got as CharModel, 20);
+      const tail = lastLosses(got as CharModel, opts.steps);
       if (typeof tail === "string") return tail;
       const { bigram } = ngramBaselines(asText(train), asText(valid));
       if (loss < bigram - 0.15) return null;
@@ -125,8 +125,8 @@ export default cases<typeof trainCharModel>([
         seed: r.int(1000),
       }];
     },
-    check: (got, [corpus]) => {
-      const reported = lastLosses(got as CharModel, 1);
+    check: (got, [corpus, opts]) => {
+      const reported = lastLosses(got as CharModel, opts.steps);
       if (typeof reported === "string") return reported;
       const specified = modelLoss(got as CharModel, corpus);
       if (typeof specified === "string") return specified;
@@ -162,10 +162,10 @@ export default cases<typeof trainCharModel>([
         seed: r.int(1000),
       }];
     },
-    check: (got, [corpus]) => {
+    check: (got, [corpus, opts]) => {
       // Chance: log 16 for each random symbol, and 0 for the END that always comes last.
       const floor = (SHORT * Math.log(16)) / (SHORT + 1);
-      const tail = lastLosses(got as CharModel, 40);
+      const tail = lastLosses(got as CharModel, opts.steps);
       if (typeof tail === "string") return tail;
       const peeking = modelLoss(got as CharModel, corpus, { causal: false });
       if (typeof peeking === "string") return peeking;
@@ -218,8 +218,8 @@ export default cases<typeof trainCharModel>([
         seed: r.int(1000),
       }];
     },
-    check: (got) => {
-      const tail = lastLosses(got as CharModel, 5);
+    check: (got, [, opts]) => {
+      const tail = lastLosses(got as CharModel, opts.steps);
       return typeof tail === "string" ? tail : null;
     },
   },
