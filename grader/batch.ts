@@ -153,6 +153,11 @@ export interface ClassOptions {
   only?: string[];
   late?: LatePolicy | null;
   misconceptionTexts?: Record<string, { title: string; explain: string }>;
+  /**
+   * Grades one submission (default {@link gradeSubmission}): a wrapper may log or time it,
+   * and the tests put a faulty grader here to check that a run survives one.
+   */
+  grade?: typeof gradeSubmission;
   /** Called after each student: done, total, the record, whether it was reused. */
   onProgress?: (done: number, total: number, record: StudentRecord, reused: boolean) => void;
 }
@@ -328,7 +333,9 @@ export async function gradeClass(
     // record whose grade inputs (hash) are unchanged, for the same submission.
     let keep: string[] = [];
     if (old && old.inputHash === hash) {
-      if (old.status === "error" && old.graderHash === gHash) return finish(old, true);
+      if (old.status === "error" && old.graderHash === gHash && !old.graderFault) {
+        return finish(old, true);
+      }
       const oldResult = old.status === "graded" ? old.result : undefined;
       keep = selectedNames.filter((n) =>
         oldResult?.exercises.some((e) => e.name === n) &&
@@ -351,7 +358,7 @@ export async function gradeClass(
     let record: StudentRecord;
     try {
       const redo = selectedNames.filter((n) => !keep.includes(n));
-      const fresh = await gradeSubmission(path, {
+      const fresh = await (opts.grade ?? gradeSubmission)(path, {
         repoRoot: opts.repoRoot,
         student: id,
         secret: opts.secret,
@@ -368,9 +375,22 @@ export async function gradeClass(
         graderHash: gHash,
       }, result);
     } catch (e) {
-      if (!(e instanceof SubmissionError)) throw e;
-      const error = e.message.replace(path, `${id}`);
-      record = { id, status: "error", error, finalScore: 0, inputHash: hash, graderHash: gHash };
+      // Nothing about one submission may stop the class: a fault of the grader's own is
+      // recorded against this submission (to re-grade once fixed) and the run goes on.
+      const error = e instanceof SubmissionError
+        ? e.message.replace(path, `${id}`)
+        : `the grader failed on this submission (a fault in the grader, not the student's; ` +
+          `re-run to grade it again): ${e instanceof Error ? e.message : String(e)}`.slice(0, 500)
+            .replace(path, `${id}`);
+      record = {
+        id,
+        status: "error",
+        error,
+        ...(e instanceof SubmissionError ? {} : { graderFault: true }),
+        finalScore: 0,
+        inputHash: hash,
+        graderHash: gHash,
+      };
     }
     await finish(record, false);
   };

@@ -26,6 +26,8 @@ export interface StudentRecord {
   status: "graded" | "error";
   /** Why it could not be graded (status `error`). */
   error?: string;
+  /** Set when the grader itself failed (not the submission): a re-run grades it again. */
+  graderFault?: boolean;
   /** The grader's full record (status `graded`). */
   result?: GradeResult;
   late?: LateInfo;

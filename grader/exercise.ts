@@ -86,6 +86,35 @@ export function caseResult(
   };
 }
 
+/** How many seeds a case's inputs may be drawn from: a generator may reject a rare draw. */
+const DRAWS = 8;
+
+/**
+ * A case's arguments from its seed. A generator that throws on a draw (one
+ * that could not find inputs with the property it needs, say) gets the next
+ * seed derived from this one, so a rare unlucky seed never stops grading; only
+ * a generator that fails every draw throws.
+ *
+ * @param c The case.
+ * @param seed Its seed.
+ * @returns The arguments.
+ */
+export function drawArgs(c: Pick<HiddenCase, "args" | "name">, seed: number): unknown[] {
+  let last: unknown;
+  for (let k = 0; k < DRAWS; k++) {
+    try {
+      return c.args(rng((seed + Math.imul(k, 0x9e3779b9)) >>> 0));
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw new Error(
+    `its inputs could not be drawn from ${DRAWS} seeds: ${
+      last instanceof Error ? last.message : String(last)
+    }`.slice(0, 300),
+  );
+}
+
 /** Judges one case: its outcome and the facts behind it. */
 async function judgeCase(
   caller: Caller,
@@ -98,7 +127,7 @@ async function judgeCase(
 ): Promise<
   { outcome: Outcome; detail: CaseDetail; answer: Answer; args: unknown[]; valueRight?: boolean }
 > {
-  const args = c.args(rng(seed));
+  const args = drawArgs(c, seed);
   const answer = await caller.call({
     file: fileUrl,
     entry,
@@ -284,15 +313,23 @@ export async function gradeExercise(
       continue;
     }
     const seed = caseSeed(opts.secret ?? null, opts.student, ex.name, c.id ?? c.name, opts.attempt);
-    const judged = await judgeCase(
-      caller,
-      ex.entry,
-      c,
-      fileUrl,
-      reference,
-      seed,
-      limitMs,
-    );
+    let judged: Awaited<ReturnType<typeof judgeCase>>;
+    try {
+      judged = await judgeCase(caller, ex.entry, c, fileUrl, reference, seed, limitMs);
+    } catch (e) {
+      // The grader's own side failed (a case's generator, the reference, its check's setup):
+      // the case is dropped for this student, visibly, and grading goes on.
+      const error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+      const dropped = caseResult(c, "not-run", ctx, { notRun: { reason: "grader-error", error } });
+      er.cases.push({ ...dropped, max: 0 });
+      er.max -= c.points;
+      addFlag(flags, {
+        code: "grader-error",
+        message: `the grader could not pose a case of ${ex.name} (${error}); it was not counted`,
+        exercise: ex.name,
+      });
+      continue;
+    }
     const { outcome, detail, answer, args } = judged;
     const stub = outcome === "threw" && !c.throws && isStubError(detail.error);
     const result = stub
@@ -318,7 +355,8 @@ export async function gradeExercise(
   const valuePassed = er.cases.some((r, i) => isValueCase(i) && r.outcome === "passed");
   const revoid = (i: number, voided: Voided) => {
     const r = er.cases[i];
-    er.cases[i] = caseResult(cases[i], r.outcome, ctx, r.detail, r.ms, voided);
+    // A dropped case (max 0) stays dropped.
+    er.cases[i] = { ...caseResult(cases[i], r.outcome, ctx, r.detail, r.ms, voided), max: r.max };
   };
   if (forbiddenOpUsed) {
     // Delegating to the op the exercise is about earns nothing, visibly.

@@ -120,6 +120,10 @@ export function renderMessage(
       if (d.notRun?.reason === "after-fatal") {
         return `not run: ${stopped(d.notRun.after, d.notRun.limitMs)} (as in the cases before)`;
       }
+      if (d.notRun?.reason === "grader-error") {
+        return `not run: the grader could not pose this case (${d.notRun.error}); a fault in the ` +
+          "grader, not in your code: the case does not count, for or against you";
+      }
       return "not run: the submission's time budget was used up";
     case "not-attempted":
       return d.notAttempted === "missing-file"

@@ -77,7 +77,10 @@ export interface CaseDetail {
   /** `load-error` with cause `refused`: why the file was refused. */
   refused?: string;
   /** `not-run`: why. `after` names the outcome of the cases before. */
-  notRun?: { reason: "budget" } | { reason: "after-fatal"; after: Outcome; limitMs?: number };
+  notRun?:
+    | { reason: "budget" }
+    | { reason: "after-fatal"; after: Outcome; limitMs?: number }
+    | { reason: "grader-error"; error: string };
   /** `not-attempted`: why. */
   notAttempted?: "missing-file" | "unchanged-stub" | "stub-throws";
 }

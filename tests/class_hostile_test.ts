@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { gradeClass, inputHash, resultPath } from "../grader/batch.ts";
+import { gradeSubmission } from "../grader/grade.ts";
 import type { StudentRecord } from "../grader/class_types.ts";
 import { buildGradebook, gradebookCsv, readRecords } from "../grader/gradebook.ts";
 import { toJunit, toText } from "../grader/formats.ts";
@@ -188,5 +189,44 @@ Deno.test(`grade-all: correct students keep full marks beside a flood, a loop an
     }
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("class: a fault of the grader's own on one submission is recorded, the run goes on, and a re-run grades it", async () => {
+  const dir = await Deno.makeTempDir();
+  const out = await Deno.makeTempDir();
+  try {
+    const good = await solution();
+    for (const id of ["ann", "bob", "cat"]) await writeSubmission(join(dir, id), good);
+    // A grader that fails on bob's submission once, as a bug or a full disk would.
+    let faults = 0;
+    const grade: typeof gradeSubmission = (path, o) => {
+      if (o.student === "bob" && faults++ === 0) {
+        return Promise.reject(new TypeError("the hidden cases could not be loaded"));
+      }
+      return gradeSubmission(path, o);
+    };
+    const opts = { repoRoot: ROOT, outDir: out, jobs: 2, only: ONLY, grade };
+    const first = await gradeClass(dir, opts);
+    let records = await readRecords([out]);
+    assert.equal(first.total, 3);
+    assert.equal(first.errors, 1, JSON.stringify(records.map((r) => [r.id, r.error])));
+    const bob = records.find((r) => r.id === "bob")!;
+    assert.equal(bob.status, "error");
+    assert.equal(bob.graderFault, true);
+    assert.match(bob.error!, /a fault in the grader, not the student's; re-run/);
+    assert.match(bob.error!, /the hidden cases could not be loaded/);
+    assert.deepEqual(records.filter((r) => r.id !== "bob").map((r) => r.finalScore), [10, 10]);
+    // The re-run grades bob again (a submission's own error would be kept) and keeps the others.
+    const second = await gradeClass(dir, opts);
+    records = await readRecords([out]);
+    assert.equal(second.errors, 0);
+    assert.equal(second.reused, 2);
+    assert.deepEqual(records.map((r) => [r.id, r.finalScore]), [["ann", 10], ["bob", 10], [
+      "cat",
+      10,
+    ]]);
+  } finally {
+    for (const d of [dir, out]) await Deno.remove(d, { recursive: true });
   }
 });

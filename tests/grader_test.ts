@@ -1,7 +1,7 @@
 // The grader on ordinary submissions: full marks for the solutions, zero
 // for the stubs, zips, per-student inputs, misconception feedback, formats.
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { allExercises } from "../course/manifest.ts";
 import { gradeInputFiles, hiddenCases, variantsFor } from "../grader/course_data.ts";
@@ -14,7 +14,7 @@ import {
   gradeSubmission,
 } from "../grader/grade.ts";
 import { type Answer, type Call, denoCacheDir, Judge } from "../grader/judge.ts";
-import { stageSubmission } from "../grader/submission.ts";
+import { type Flag, stageSubmission } from "../grader/submission.ts";
 import { randomMatrix, rng } from "../lib/random.ts";
 import { toGradescope, toJunit, toText } from "../grader/formats.ts";
 import { budgetOf } from "../grader/budget.ts";
@@ -248,11 +248,45 @@ class DirectCaller implements Caller {
 async function gradeDirectly(
   ex: ReturnType<typeof allExercises>[number],
   fn: (...args: unknown[]) => unknown,
+  attempt?: string,
 ): Promise<ExerciseResult> {
   const er: ExerciseResult = { name: ex.name, lesson: ex.lesson.dir, score: 0, max: 0, cases: [] };
-  await gradeExercise(new DirectCaller(fn), ex, "", er, [], { repoRoot: ROOT });
+  await gradeExercise(new DirectCaller(fn), ex, "", er, [], { repoRoot: ROOT, attempt });
   return er;
 }
+
+/** Seeds per exercise in the sweeps below: every attempt draws new inputs (the file's hash is in the seed). */
+const SWEEP = 40;
+/** The training exercises train in every case (seconds each): their cases have benches of their own. */
+const swept = () => allExercises().filter((e) => !e.name.startsWith("train_"));
+
+Deno.test("grade: the reference earns full marks on every attempt's inputs, and no case fails to be posed", async (t) => {
+  for (const ex of swept()) {
+    const ref = (await import(pathToFileURL(join(ROOT, ex.solutionFile)).href))[ex.entry];
+    await t.step(ex.name, async () => {
+      for (let a = 0; a < SWEEP; a++) {
+        const er = await gradeDirectly(ex, ref, `sweep-${a}`);
+        const lost = er.cases.filter((c) => c.status !== "passed" || c.max === 0);
+        assert.deepEqual(lost.map((c) => `${c.name}: ${c.message}`), [], `attempt sweep-${a}`);
+      }
+    });
+  }
+});
+
+Deno.test("grade: every catalogued misconception loses points on every attempt's inputs", async (t) => {
+  for (const ex of swept()) {
+    for (const variant of (await variantsFor(ex))?.variants ?? []) {
+      await t.step(variant.id, async () => {
+        const escaped: string[] = [];
+        for (let a = 0; a < SWEEP; a++) {
+          const er = await gradeDirectly(ex, variant.fn, `sweep-${a}`);
+          if (er.cases.every((c) => c.status === "passed")) escaped.push(`sweep-${a}`);
+        }
+        assert.deepEqual(escaped, [], `${variant.id} scores full marks on these attempts`);
+      });
+    }
+  }
+});
 
 Deno.test("grade: every catalogued misconception fails the hidden tests and is diagnosed", async (t) => {
   for (const ex of allExercises()) {
@@ -995,5 +1029,52 @@ export function backend(): string[] {
   } finally {
     await judge.close();
     await staged.cleanup();
+  }
+});
+
+Deno.test("grade: a case whose inputs cannot be drawn is retried on derived seeds, then dropped, never fatal", async () => {
+  const predict = allExercises().find((e) => e.name === "predict")!;
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-faulty-cases-" });
+  try {
+    const file = join(dir, "hidden.ts");
+    await Deno.writeTextFile(
+      file,
+      `let draws = 0;
+const args = () => [[[1, 2], [3, 4]], [0.5, -1], 2];
+export default [
+  { id: "unlucky-once", name: "unlucky once", points: 2,
+    args: () => { if (draws++ === 0) throw new Error("no inputs with the property"); return args(); } },
+  { id: "never-drawn", name: "never drawn", points: 3,
+    args: () => { throw new Error("the generator is broken"); } },
+  { id: "plain", name: "plain", points: 1, args },
+];
+`,
+    );
+    const ex = { ...predict, hiddenFile: relative(ROOT, file) };
+    const ref = (await import(pathToFileURL(join(ROOT, ex.solutionFile)).href))[ex.entry];
+    const er: ExerciseResult = {
+      name: ex.name,
+      lesson: ex.lesson.dir,
+      score: 0,
+      max: 6,
+      cases: [],
+    };
+    const flags: Flag[] = [];
+    await gradeExercise(new DirectCaller(ref), ex, "", er, flags, { repoRoot: ROOT });
+    const [once, never, plain] = er.cases;
+    assert.equal(once.outcome, "passed", once.message);
+    assert.equal(plain.outcome, "passed", plain.message);
+    assert.equal(never.outcome, "not-run");
+    assert.equal(never.max, 0);
+    assert.match(
+      never.message,
+      /could not pose this case .*the generator is broken.*does not count/,
+    );
+    // The dropped case counts neither for nor against: full marks of what could be posed.
+    assert.equal(er.max, 3);
+    assert.equal(er.score, 3);
+    assert.ok(flags.some((f) => f.code === "grader-error" && f.exercise === "predict"));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });

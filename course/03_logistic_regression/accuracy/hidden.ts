@@ -20,11 +20,21 @@ export default cases<typeof accuracy>([
   },
   {
     id: "a-threshold-other-than-one-half",
-    name: "accuracy() with a threshold between 0.1 and 0.9",
+    name:
+      "accuracy() with a threshold between 0.1 and 0.35 or 0.65 and 0.9, some probabilities lying between it and ½",
     points: 2,
     args: (r) => {
       const n = 10 + r.int(40);
-      return [probabilities(r, n), labels(r, n), r.uniform(0.1, 0.9)];
+      const t = r.next() < 0.5 ? r.uniform(0.1, 0.35) : r.uniform(0.65, 0.9);
+      const p = probabilities(r, n);
+      // Where t and ½ disagree: a rule that rounds at ½ whatever t is gets these wrong.
+      p[1] = (t + 0.5) / 2;
+      p[2] = t + (0.5 - t) / 4;
+      // Between t and ½ the label is what t says, so no mistake there can offset another.
+      const y = labels(r, n).map((l, i) =>
+        p[i] >= Math.min(t, 0.5) && p[i] < Math.max(t, 0.5) ? (p[i] >= t ? 1 : 0) : l
+      );
+      return [p, y, t];
     },
   },
   {

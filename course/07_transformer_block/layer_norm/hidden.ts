@@ -3,8 +3,14 @@ import { cases } from "../../define.ts";
 import { randomMatrix } from "../../../lib/random.ts";
 import { affine, between, type M, unevenRows } from "../_hidden.ts";
 
-/** A sentence when a row of `got` [T, d] does not have mean 0 and variance 1, else null. */
-function rowsStandardized(got: unknown, [x]: [M, ...unknown[]]): string | null {
+/**
+ * A sentence when a row of `got` [T, d] does not have mean 0 and variance
+ * σ²/(σ² + ε) (σ² the row of x's own variance: 1 but for ε), else null.
+ */
+function rowsStandardized(
+  got: unknown,
+  [x, , , eps = 1e-5]: [M, unknown, unknown, number?],
+): string | null {
   if (!Array.isArray(got) || got.length !== x.length) {
     return `expected ${x.length} rows (one per position of x)`;
   }
@@ -16,9 +22,13 @@ function rowsStandardized(got: unknown, [x]: [M, ...unknown[]]): string | null {
     const d = row.length;
     const mean = row.reduce((s: number, v: number) => s + v, 0) / d;
     const variance = row.reduce((s: number, v: number) => s + (v - mean) ** 2, 0) / d;
-    if (!(Math.abs(mean) < 1e-6) || !(Math.abs(variance - 1) < 1e-4)) {
+    const mu = x[t].reduce((s, v) => s + v, 0) / d;
+    const sigma2 = x[t].reduce((s, v) => s + (v - mu) ** 2, 0) / d;
+    const wanted = sigma2 / (sigma2 + eps);
+    if (!(Math.abs(mean) < 1e-6) || !(Math.abs(variance - wanted) < 1e-6)) {
       return `row ${t} has mean ${mean} and variance ${variance}; with γ = 1, β = 0 each row ` +
-        "should have mean 0 and variance 1";
+        `should have mean 0 and variance σ²/(σ² + ε) = ${wanted} (1 but for ε; the variance ` +
+        "divides by d, not d − 1, and ε goes inside the square root)";
     }
   }
   return null;
@@ -29,7 +39,7 @@ export default cases<typeof layerNorm>([
   {
     id: "random-x-of-varying-shape-with-gamma-and-beta",
     name: "random x [T, d] (T ≠ d, rows of different scales) with γ, β and ε = 1e-5",
-    points: 3,
+    points: 2,
     args: (r) => {
       const [t, d] = [between(r, 2, 9), between(r, 2, 12)];
       const { gamma, beta } = affine(r, d);
@@ -38,7 +48,7 @@ export default cases<typeof layerNorm>([
   },
   {
     id: "every-row-has-mean-0-and-variance-1",
-    name: "with γ = 1 and β = 0 every row has mean 0 and variance 1",
+    name: "with γ = 1 and β = 0 every row has mean 0 and variance σ²/(σ² + ε): 1 but for ε",
     points: 2,
     property: "normalized",
     args: (r) => {
@@ -46,6 +56,17 @@ export default cases<typeof layerNorm>([
       return [unevenRows(r, t, d), new Array(d).fill(1), new Array(d).fill(0), 1e-5];
     },
     check: (got, args) => rowsStandardized(got, args),
+  },
+  {
+    id: "uses-the-epsilon-it-is-given",
+    name: "ε is the one given (ε = 0.1 on rows of small spread, where it matters)",
+    points: 1,
+    args: (r) => {
+      const [t, d] = [between(r, 2, 6), between(r, 3, 10)];
+      const { gamma, beta } = affine(r, d);
+      const x = randomMatrix(r, t, d).map((row) => row.map((v) => 0.2 * v));
+      return [x, gamma, beta, 0.1];
+    },
   },
   {
     id: "a-single-position",
