@@ -120,21 +120,33 @@ export default cases<typeof attention>([
   },
   {
     id: "rows-sum-to-one",
-    name: "attention(): each query's weights sum to 1 (with a mask)",
+    name:
+      "attention(): each query's weights sum to 1 and hidden keys get exactly 0, even where a hidden key's score is 1e11 above every visible one (−∞, not a large finite number)",
     points: 1,
     property: "rows-sum-to-one",
     args: (r) => {
       const tq = between(r, 4, 8);
       const tk = between(r, 3, 9);
       const dk = between(r, 2, 8);
-      return [
-        scaled(r, tq, dk, 2),
-        scaled(r, tk, dk, 2),
-        scaled(r, tk, 2),
-        randomBoolMask(r, tq, tk),
-      ];
+      const q = scaled(r, tq, dk, 2);
+      const k = scaled(r, tk, dk, 2);
+      const mask = randomBoolMask(r, tq, tk);
+      // The first query: one hidden key points its way, and its score is made to exceed every
+      // visible key's by 1e11. A mask of −1e9 in place of −∞ gives that key all the weight.
+      const hidden = mask[0].findIndex((m, j) => !m && mask[0].some((v, i) => v && i !== j));
+      const j0 = hidden >= 0 ? hidden : (mask[0][0] ? 1 : 0) % tk;
+      mask[0] = mask[0].map((m, j) => j === j0 ? false : m || j === (j0 + 1) % tk);
+      k[j0] = q[0].map((x) => 10 * x);
+      const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+      const visible = k.filter((_, j) => mask[0][j]).map((kj) => dot(q[0], kj));
+      const gap = (dot(q[0], k[j0]) - Math.max(...visible)) / Math.sqrt(dk);
+      if (!(gap > 0)) throw new Error("the hidden key does not lead: draw again");
+      q[0] = q[0].map((x) => x * (1e11 / gap));
+      return [q, k, scaled(r, tk, 2), mask];
     },
-    check: (got) => rowsSumToOne((got as Result)?.weights),
+    check: (got, [, , , mask]) =>
+      rowsSumToOne((got as Result)?.weights) ??
+        zeroWhereMasked((got as Result)?.weights, mask!),
   },
   {
     id: "throws-on-shape-mismatch",

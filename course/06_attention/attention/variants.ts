@@ -20,8 +20,8 @@ interface Knobs {
   scale?: (dk: number) => number;
   /** How the weights come from the masked scores (right: softmax over each row). */
   normalise?: (scores: M) => M;
-  /** Where the mask goes: added before the softmax (right), zeroed after it, or 0 for −∞. */
-  maskAt?: "before" | "after" | "zero";
+  /** Where the mask goes: added before the softmax (right), zeroed after it, 0 or −1e9 for −∞. */
+  maskAt?: "before" | "after" | "zero" | "finite";
 }
 
 /** Attention with knobs that turn it into the wrong versions. */
@@ -34,6 +34,7 @@ function attend(knobs: Knobs, q: M, k: M, v: M, mask?: Mask) {
     row.map((x, j) => {
       if (!m || maskAt === "after") return x;
       if (maskAt === "zero") return m[i][j] === -Infinity ? 0 : x + m[i][j];
+      if (maskAt === "finite") return x + (m[i][j] === -Infinity ? -1e9 : m[i][j]);
       return x + m[i][j];
     })
   );
@@ -56,6 +57,8 @@ export default variants<typeof attention>({
     ],
     // Scores in the thousands: exp overflows unless the row max is subtracted.
     [[[60, -30]], [[30, 20], [-20, 30]], [[1, 2], [3, 4]]],
+    // A hidden key scoring 1e10 above the visible one: −1e9 in place of −∞ lets it through.
+    [[[1e5]], [[1e5], [-1e5]], [[1], [2]], [[false, true]]],
   ],
   variants: [
     {
@@ -87,6 +90,11 @@ export default variants<typeof attention>({
       id: "attention.mask_with_zero",
       section: "mask-before-the-softmax-with-minus-infinity",
       fn: (...args) => attend({ maskAt: "zero" }, ...args),
+    },
+    {
+      id: "attention.mask_finite",
+      section: "mask-before-the-softmax-with-minus-infinity",
+      fn: (...args) => attend({ maskAt: "finite" }, ...args),
     },
     {
       id: "attention.no_max",
