@@ -17,14 +17,15 @@ export default cases<typeof softmax>([
     // Purity is graded on inputs where every known mistake also gives a wrong value,
     // so a right answer that only changes its argument is not named as one of them.
     name:
-      "softmax() of scores near ±800 (exp overflows without the max subtracted), leaving them unchanged",
+      "softmax() of scores near ±800, each row's first 800 below the rest (exp overflows unless the row's maximum is subtracted), leaving them unchanged",
     property: "pure",
     points: 2,
     args: (
       r,
     ) => [
       scaled(r, between(r, 2, 4), between(r, 3, 6), 5).map((row, i) =>
-        row.map((x) => x + (i % 2 ? -800 : 800))
+        // The first score far below the others: subtracting it, not the maximum, overflows too.
+        row.map((x, j) => x + (i % 2 ? -800 : 800) - (j === 0 ? 800 : 0))
       ),
     ],
     expect: tfSoftmax,
