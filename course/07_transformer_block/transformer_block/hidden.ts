@@ -78,6 +78,39 @@ function causal(got: unknown, [x, p]: [M, BlockParams]): string | null {
     : null;
 }
 
+/**
+ * x and weights where attention scores reach 1e11: W_q and W_k of rank one,
+ * built so that position 0 scores position 1 (which it must not see) 1e11
+ * above itself. A softmax without the row maximum overflows there, and a mask
+ * of −1e9 in place of −∞ lets position 0 attend to position 1.
+ */
+function hugeScores(r: Rng, t: number): [M, BlockParams] {
+  const [x, p] = honest(r, t);
+  const d = x[0].length;
+  const dK = p.Wq[0].length;
+  const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i], 0);
+  // The first norm's output at each position, as the block computes it.
+  const a = x.map((row) => {
+    const mu = row.reduce((s, v) => s + v, 0) / d;
+    const sd = Math.sqrt(row.reduce((s, v) => s + (v - mu) ** 2, 0) / d + 1e-5);
+    return row.map((v, j) => p.gamma1[j] * (v - mu) / sd + p.beta1[j]);
+  });
+  let u = randomMatrix(r, 1, d)[0];
+  let c = randomMatrix(r, 1, d)[0];
+  const b = randomMatrix(r, 1, dK)[0];
+  if (dot(a[0], u) < 0) u = u.map((v) => -v);
+  if (dot(a[1], c) < dot(a[0], c)) c = c.map((v) => -v);
+  // score(t, s) = (a_t·u)(a_s·c)|b|²α/√d_k; the gap between s = 1 and s = 0 for t = 0:
+  const unit = dot(a[0], u) * (dot(a[1], c) - dot(a[0], c)) * dot(b, b) / Math.sqrt(dK);
+  if (!(unit > 1e-6)) throw new Error("no gap between the first two positions: draw again");
+  const alpha = 1e11 / unit;
+  return [x, {
+    ...p,
+    Wq: u.map((ui) => b.map((bj) => alpha * ui * bj)),
+    Wk: c.map((ci) => b.map((bj) => ci * bj)),
+  }];
+}
+
 /** Hidden cases of `transformerBlock`. */
 export default cases<typeof transformerBlock>([
   {
@@ -90,10 +123,11 @@ export default cases<typeof transformerBlock>([
   },
   {
     id: "earlier-positions-ignore-later-ones",
-    name: "row t of the output does not depend on positions after t (causal)",
+    name:
+      "row t of the output does not depend on positions after t (causal), even with attention scores of 1e11 (−∞ in the mask, the row maximum subtracted)",
     points: 2,
     property: "causal",
-    args: (r) => honest(r, between(r, 4, 8)),
+    args: (r) => hugeScores(r, between(r, 4, 8)),
     check: (got, args) => causal(got, args),
   },
   {

@@ -9,15 +9,23 @@ import { addM, type M, matMul, normRows, XP } from "../_variants.ts";
 
 const LN = (x: M, gamma: number[], beta: number[]) => normRows(x, gamma, beta, 1e-5);
 
+/** How the causal attention goes wrong: −1e9 for −∞, or a softmax without the row maximum. */
+interface Slip {
+  finiteMask?: boolean;
+  noMax?: boolean;
+}
+
 /** softmax(Q Kᵀ/√d_k) V over each row, with or without the causal mask. */
-function attention(a: M, p: BlockParams, causal: boolean): M {
+function attention(a: M, p: BlockParams, causal: boolean, slip: Slip = {}): M {
   const [q, k, v] = [matMul(a, p.Wq), matMul(a, p.Wk), matMul(a, p.Wv)];
   const out = q.map((qt, t) => {
-    const keys = causal ? k.slice(0, t + 1) : k;
-    const s = keys.map((ks) =>
-      ks.reduce((sum, kj, j) => sum + kj * qt[j], 0) / Math.sqrt(qt.length)
+    const keys = causal && !slip.finiteMask ? k.slice(0, t + 1) : k;
+    const s = keys.map((ks, i) =>
+      ks.reduce((sum, kj, j) => sum + kj * qt[j], 0) / Math.sqrt(qt.length) +
+      (slip.finiteMask && i > t ? -1e9 : 0)
     );
-    const e = s.map((si) => Math.exp(si - Math.max(...s)));
+    const top = slip.noMax ? 0 : Math.max(...s);
+    const e = s.map((si) => Math.exp(si - top));
     const z = e.reduce((sum, w) => sum + w, 0);
     return v[0].map((_, j) => e.reduce((sum, w, i) => sum + (w / z) * v[i][j], 0));
   });
@@ -56,9 +64,22 @@ const PROBE: BlockParams = Object.fromEntries(
   ]),
 ) as unknown as BlockParams;
 
+/** The probe weights with W_q and W_k scaled by 1e6 (W_k negated, so a later position leads): scores in the 1e11s. */
+const HUGE: BlockParams = {
+  ...PROBE,
+  Wq: PROBE.Wq.map((row) => row.map((x) => x * 1e6)),
+  Wk: PROBE.Wk.map((row) => row.map((x) => x * -1e6)),
+};
+
+/** The block with a slip in its causal attention. */
+const slipped = (slip: Slip) => (x: M, p: BlockParams) => {
+  const h = addM(x, attention(LN(x, p.gamma1, p.beta1), p, true, slip));
+  return addM(h, ffn(LN(h, p.gamma2, p.beta2), p));
+};
+
 /** Known-wrong variants of `transformerBlock`. */
 export default variants<typeof transformerBlock>({
-  probes: [[XP, PROBE]],
+  probes: [[XP, PROBE], [XP, HUGE]],
   variants: [
     {
       id: "transformer_block.post_norm",
@@ -78,6 +99,16 @@ export default variants<typeof transformerBlock>({
         const m = LN(addM(a, attention(a, p, true)), p.gamma2, p.beta2);
         return addM(m, ffn(m, p));
       },
+    },
+    {
+      id: "transformer_block.mask_finite",
+      section: "the-causal-mask",
+      fn: slipped({ finiteMask: true }),
+    },
+    {
+      id: "transformer_block.softmax_no_max",
+      section: "the-causal-mask",
+      fn: slipped({ noMax: true }),
     },
     {
       id: "transformer_block.no_causal_mask",
