@@ -13,7 +13,6 @@
  *
  * @module
  */
-import process from "node:process";
 import { reviveFunctions } from "../lib/fixtures.ts";
 
 // Capture what this file relies on before any student code can replace it.
@@ -42,12 +41,24 @@ const decode = decoder.decode.bind(decoder);
 const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
 const readFileSync = Deno.readFileSync.bind(Deno);
 const now = performance.now.bind(performance);
-const cpuUsage = process.cpuUsage.bind(process);
-/** This process's CPU time so far (ms): the grader reads a call's CPU time from it when it cannot read /proc itself. */
-const cpuNow = (): number => {
-  const u = cpuUsage();
+// Deno.cpuUsage itself, not process.cpuUsage, which looks the (writable) Deno.cpuUsage up on
+// every call: student code that replaces it cannot change what this reports.
+const cpuUsage = (Deno as unknown as { cpuUsage?: () => { user: number; system: number } })
+  .cpuUsage;
+/**
+ * This process's CPU time so far (ms): the grader reads a call's CPU time from it
+ * when it cannot read /proc itself (and never believes more than it measures).
+ */
+const cpuNow = (): number | null => {
+  if (typeof cpuUsage !== "function") return null;
+  const u = invoke(cpuUsage, Deno) as { user: number; system: number };
   return (u.user + u.system) / 1000;
 };
+// Typed arrays' own subarray and length, for writing frames: student code may replace the
+// prototype's, and the frame holds the nonce.
+const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const u8Subarray = typedArrayProto.subarray as (this: Uint8Array, at: number) => Uint8Array;
+const u8Length = Object.getOwnPropertyDescriptor(typedArrayProto, "length")!.get!;
 const F64 = Float64Array;
 const NotCapable = Deno.errors.NotCapable;
 const PermissionDenied = Deno.errors.PermissionDenied;
@@ -97,8 +108,9 @@ function usedOps(): string[] {
 }
 
 function writeAll(bytes: Uint8Array): void {
+  const n = invoke(u8Length, bytes) as number;
   let at = 0;
-  while (at < bytes.length) at += stdoutWrite(bytes.subarray(at));
+  while (at < n) at += stdoutWrite(invoke(u8Subarray, bytes, at) as Uint8Array);
 }
 
 /**
@@ -270,6 +282,13 @@ async function nextLine(): Promise<string | null> {
   }
 }
 
+// Web storage and the Cache API need no permission and write, without a quota that binds the
+// Cache API, into the children's cache folder, shared by a class run: a student could fill the
+// disk under everyone else's grading. Nothing the course teaches uses them.
+for (const k of ["caches", "localStorage", "sessionStorage"]) {
+  delete (globalThis as Record<string, unknown>)[k];
+}
+
 const first = await nextLine();
 const hello = first ? parse(first) as { nonce: string; preload?: string[] } : { nonce: "" };
 const nonce = hello.nonce;
@@ -277,9 +296,21 @@ const nonce = hello.nonce;
 await Promise.all((hello.preload ?? []).map((m) => import(m).catch(() => undefined)));
 const modules = new Map<string, Record<string, unknown>>();
 
+type TfEngine = { state?: { numTensors?: number } };
+// tfjs keeps its engine on a global: once loaded (before any student code), it is held here and
+// the global locked, so student code cannot put a stand-in there to hide the tensors it leaks.
+const preloadedEngine = (globalThis as { _tfengine?: TfEngine })._tfengine;
+if (preloadedEngine) {
+  defineProperty(globalThis, "_tfengine", {
+    value: preloadedEngine,
+    writable: false,
+    configurable: false,
+  });
+}
+
 /** How many tfjs tensors are alive, or null when tfjs is not loaded in this child. */
 function tensorCounter(): (() => number) | null {
-  const engine = (globalThis as { _tfengine?: { state?: { numTensors?: number } } })._tfengine;
+  const engine = preloadedEngine ?? (globalThis as { _tfengine?: TfEngine })._tfengine;
   return engine?.state ? () => engine.state!.numTensors ?? 0 : null;
 }
 

@@ -209,9 +209,15 @@ function sweepChildCaches(tmp: string): void {
       // Held: its grader is running. Free: it ended, killed or not.
       if (!lock.tryLockSync(true)) continue;
     } catch {
-      // No lock file: its owner may be making it now, unless it is old.
-      const age = Date.now() - (Deno.statSync(dir).mtime?.getTime() ?? Date.now());
-      if (age < UNLOCKED_GRACE_MS) continue;
+      // No lock file: its owner may be making it now, unless it is old. Gone already:
+      // another grader swept it first.
+      let mtime: number;
+      try {
+        mtime = Deno.statSync(dir).mtime?.getTime() ?? Date.now();
+      } catch {
+        continue;
+      }
+      if (Date.now() - mtime < UNLOCKED_GRACE_MS) continue;
     } finally {
       lock?.close();
     }
@@ -635,7 +641,11 @@ export class Judge {
       const check = async () => {
         const used = cpu0 === null ? null : await cpuMs(live.proc.pid);
         if (settled) return;
-        const cpu = used === null || cpu0 === null ? performance.now() - t0 : used - cpu0;
+        // A start above what /proc says now was not the child's true count (its report can be
+        // forged by the code it runs): then the call is timed on the wall clock.
+        const cpu = used === null || cpu0 === null || cpu0 > used
+          ? performance.now() - t0
+          : used - cpu0;
         const left = Math.min(call.timeLimitMs - cpu, backstop - performance.now());
         if (left <= 0) resolve({ status: "timeout", ms: performance.now() - t0 });
         else timer = setTimeout(check, Math.max(20, left));

@@ -593,3 +593,40 @@ Deno.test("grade: answers of the wrong kind (null, a string, {}, …) from every
     }
   }
 });
+
+Deno.test("hostile: a stand-in for tfjs's engine on the global does not hide leaked tensors", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-hide-leaks-" });
+  try {
+    const solution = await Deno.readTextFile(
+      join(ROOT, "solutions/02_gradient_descent/tf_gradient.ts"),
+    );
+    const file = join(dir, "exercises/02_gradient_descent/tf_gradient.ts");
+    await Deno.mkdir(dirname(file), { recursive: true });
+    await Deno.writeTextFile(
+      file,
+      solution.replace("export function tfGradient(", "function tfGradientRight(") +
+        `
+// The grader counts tensors through globalThis._tfengine: show it a stand-in, tfjs the real one.
+const real = (globalThis as Record<string, unknown>)._tfengine;
+const fake = { state: { numTensors: 0 } };
+try {
+  Object.defineProperty(globalThis, "_tfengine", {
+    configurable: true,
+    get: () => (new Error().stack ?? "").includes("tensorCounter") ? fake : real,
+    set: () => {},
+  });
+} catch { /* locked */ }
+export function tfGradient(X: Matrix, y: Vector, w: Vector, b: number): { dW: Vector; db: number } {
+  tf.ones([2]); // leaked
+  return tfGradientRight(X, y, w, b);
+}
+`,
+    );
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["tf_gradient"] });
+    const leaks = r.exercises[0].cases.find((c) => c.id === "leaks-no-tensors")!;
+    assert.equal(leaks.outcome, "wrong", JSON.stringify(leaks));
+    assert.match(leaks.message, /left 1 tensor alive/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1002,6 +1002,68 @@ console.log(JSON.stringify(out));
   }
 });
 
+Deno.test("judge: student code cannot forge its CPU time, see the answer frames or fill the disk through web storage", async () => {
+  // Run with the grade task's permissions: there the CPU time comes partly from the child.
+  const script = join(ROOT, `.tensorlings-forge-probe-${crypto.randomUUID()}.ts`);
+  await Deno.writeTextFile(
+    script,
+    `import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { denoCacheDir, Judge } from ${
+      JSON.stringify(pathToFileURL(join(ROOT, "grader/judge.ts")).href)
+    };
+import { stageSubmission } from ${
+      JSON.stringify(pathToFileURL(join(ROOT, "grader/submission.ts")).href)
+    };
+const root = ${JSON.stringify(ROOT)};
+const staged = await stageSubmission(join(root, "solutions"), root);
+const judge = new Judge({ stageDir: staged.dir, repoRoot: root, denoDir: await denoCacheDir() });
+const probe = join(staged.dir, "exercises", "probe.ts");
+await Deno.writeTextFile(probe, \`
+let seen = "";
+export function hook() {
+  (Deno as any).cpuUsage = () => ({ user: 1e16, system: 0 });
+  const p = Object.getPrototypeOf(Uint8Array.prototype);
+  const sub = p.subarray;
+  p.subarray = function (this: Uint8Array, ...a: number[]) {
+    seen += Array.from(sub.call(this, 0, 80), (c: number) => String.fromCharCode(c)).join("");
+    return sub.apply(this, a);
+  };
+  return 0;
+}
+export function frames() { return seen.includes('"ok"') || seen.includes('"id"'); }
+export function spin(ms: number) { const t = performance.now(); while (performance.now() - t < ms); return 2; }
+export function storage() { return [typeof (globalThis as any).caches, typeof (globalThis as any).localStorage]; }
+\`);
+const file = pathToFileURL(probe).href;
+const call = (entry: string, args: unknown[] = [], more = {}) =>
+  judge.call({ file, entry, args, timeLimitMs: 1500, ...more });
+const out: Record<string, unknown> = {};
+await call("hook");
+out.frames = (await call("frames")).value;
+// The same child (a timeout replaces it): its CPU count was forged by hook().
+const spun = await call("spin", [20000]);
+out.spin = { status: spun.status, ms: Math.round(spun.ms) };
+out.storage = (await call("storage")).value;
+await judge.close();
+await staged.cleanup();
+console.log(JSON.stringify(out));
+`,
+  );
+  try {
+    const ran = await runScriptAs("grade", script);
+    assert.equal(ran.code, 0, ran.stderr);
+    const out = JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
+    // A forged CPU count would leave only the wall-clock backstop (5.5 s).
+    assert.equal(out.spin.status, "timeout", JSON.stringify(out));
+    assert.ok(out.spin.ms < 4500, JSON.stringify(out));
+    assert.equal(out.frames, false, JSON.stringify(out));
+    assert.deepEqual(out.storage, ["undefined", "undefined"]);
+  } finally {
+    await Deno.remove(script).catch(() => {});
+  }
+});
+
 Deno.test("judge: a student's tfjs in the sandbox runs on wasm, with the kit's kernels", async () => {
   const staged = await stageSubmission(join(ROOT, "solutions"), ROOT);
   const judge = new Judge({ stageDir: staged.dir, repoRoot: ROOT, denoDir: await denoCacheDir() });
