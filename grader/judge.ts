@@ -450,7 +450,7 @@ export class Judge {
     (async () => {
       // Linear: each byte is looked at once. A line that does not start with the
       // nonce is only counted; a frame's bytes are kept until its newline.
-      let head = new Uint8Array(prefix.length); // the current line's first bytes
+      const head = new Uint8Array(prefix.length); // the current line's first bytes
       let headLen = 0;
       let frame: Uint8Array[] | null = null; // the current line, when it is a frame
       let frameLen = 0;
@@ -474,7 +474,7 @@ export class Judge {
             // A malformed frame cannot come from the child's own code; ignore it.
           }
         }
-        head = new Uint8Array(prefix.length);
+        // head is reused: a frame took a copy of it.
         headLen = 0;
         frame = null;
         frameLen = 0;
@@ -482,6 +482,22 @@ export class Judge {
       for await (const chunk of proc.stdout) {
         let i = 0;
         while (i < chunk.length) {
+          if (headLen === 0 && frame === null && chunk[i] !== prefix[0]) {
+            // A line that cannot be a frame: skip it, and the noise lines after it, in one tight
+            // pass up to a newline followed by the nonce's first byte (a flood of short lines
+            // costs a pass over its bytes, not a line's work each).
+            let j = i;
+            const n = chunk.length;
+            while (j < n && !(chunk[j] === 10 && (j + 1 === n || chunk[j + 1] === prefix[0]))) j++;
+            if (j === n) {
+              noise(j - i);
+              headLen = prefix.length; // the rest of this line, in the next chunk, is noise too
+              break;
+            }
+            noise(j - i + 1);
+            i = j + 1;
+            continue;
+          }
           const nl = chunk.indexOf(10, i);
           const end = nl < 0 ? chunk.length : nl;
           let part = chunk.subarray(i, end);
