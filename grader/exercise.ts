@@ -44,7 +44,7 @@ import type { HiddenCase } from "../course/define.ts";
 export interface Caller {
   call(call: Call): Promise<Answer>;
   /** Imports the module first, once; a caller without it loads on the first call. */
-  load?(file: string, entry: string): Promise<Answer>;
+  load?(file: string, entry: string, deadline?: number): Promise<Answer>;
 }
 
 /** Options for {@link gradeExercise}. */
@@ -124,6 +124,7 @@ async function judgeCase(
   reference: (...args: unknown[]) => unknown,
   seed: number,
   limitMs: number,
+  deadline: number,
 ): Promise<
   { outcome: Outcome; detail: CaseDetail; answer: Answer; args: unknown[]; valueRight?: boolean }
 > {
@@ -133,6 +134,7 @@ async function judgeCase(
     entry,
     args,
     timeLimitMs: limitMs,
+    ...(deadline < Infinity ? { deadline } : {}),
     ...(c.property === "pure" ? { returnArgs: true } : {}),
     ...(c.property === "no-leaks" ? { countTensors: true } : {}),
   });
@@ -268,8 +270,14 @@ export async function gradeExercise(
     }
   };
 
-  // 1. The module loads, and exports the entry, or no case runs.
-  const loaded = caller.load ? await caller.load(fileUrl, ex.entry) : null;
+  // 1. The module loads, and exports the entry, or no case runs; not once the budget is spent.
+  if (performance.now() > deadline) {
+    er.cases = cases.map((c) => caseResult(c, "not-run", ctx, { notRun: { reason: "budget" } }));
+    return done();
+  }
+  const loaded = caller.load
+    ? await caller.load(fileUrl, ex.entry, deadline < Infinity ? deadline : undefined)
+    : null;
   noteOps(loaded, "importing it");
   if (loaded && loaded.status !== "ok") {
     const detail = loadDetail(loaded, budget.loadMs);
@@ -315,7 +323,7 @@ export async function gradeExercise(
     const seed = caseSeed(opts.secret ?? null, opts.student, ex.name, c.id ?? c.name, opts.attempt);
     let judged: Awaited<ReturnType<typeof judgeCase>>;
     try {
-      judged = await judgeCase(caller, ex.entry, c, fileUrl, reference, seed, limitMs);
+      judged = await judgeCase(caller, ex.entry, c, fileUrl, reference, seed, limitMs, deadline);
     } catch (e) {
       // The grader's own side failed (a case's generator, the reference, its check's setup):
       // the case is dropped for this student, visibly, and grading goes on.

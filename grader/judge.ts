@@ -24,6 +24,12 @@ export interface Call {
   returnArgs?: boolean;
   /** Count the tfjs tensors alive before and after the call (to check that it leaks none). */
   countTensors?: boolean;
+  /**
+   * `performance.now()` time at which the call is stopped whatever its limits: the
+   * submission's time budget, which a child that waits instead of computing (and so never
+   * uses its CPU time) would otherwise outlast by its wall-clock backstops.
+   */
+  deadline?: number;
 }
 
 /** How a call ended. */
@@ -588,10 +594,10 @@ export class Judge {
    * @param entry The function it must export.
    * @returns `ok`, or how the import failed (`phase: "load"`).
    */
-  async load(file: string, entry: string): Promise<Answer> {
+  async load(file: string, entry: string, deadline?: number): Promise<Answer> {
     if (!this.#live || this.#live.exited) this.#live = this.#spawn();
     if (this.#live.loaded.has(file)) return { status: "ok", ms: 0, phase: "load" };
-    const call = { file, entry, args: [], timeLimitMs: this.#opts.loadLimitMs };
+    const call = { file, entry, args: [], timeLimitMs: this.#opts.loadLimitMs, deadline };
     const loaded = await this.#send(call, true);
     if (loaded.status === "ok") this.#live?.loaded.add(file);
     return { ...loaded, phase: "load" };
@@ -653,7 +659,10 @@ export class Judge {
       // The limit is on the child's own CPU time, so a busy machine (other children,
       // the trusted side's own work) cannot make a case time out; a wall-clock
       // backstop catches a child that waits without computing.
-      const backstop = t0 + call.timeLimitMs * WALL_FACTOR + 1000;
+      const backstop = Math.min(
+        t0 + call.timeLimitMs * WALL_FACTOR + 1000,
+        call.deadline ?? Infinity,
+      );
       const check = async () => {
         const used = cpu0 === null ? null : await cpuMs(live.proc.pid);
         if (settled) return;
@@ -666,7 +675,7 @@ export class Judge {
         if (left <= 0) resolve({ status: "timeout", ms: performance.now() - t0 });
         else timer = setTimeout(check, Math.max(20, left));
       };
-      timer = setTimeout(check, call.timeLimitMs);
+      timer = setTimeout(check, Math.max(0, Math.min(call.timeLimitMs, backstop - t0)));
       live.exitCode.then(async (code) => {
         // Let a frame written just before the exit, and the last of stderr, arrive first.
         await Promise.race([live.stderrDone, new Promise((r) => setTimeout(r, 500))]);

@@ -630,3 +630,36 @@ export function tfGradient(X: Matrix, y: Vector, w: Vector, b: number): { dW: Ve
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("hostile: waiting instead of computing (no CPU used) does not outlast the submission's time budget", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-sleeper-" });
+  try {
+    const sleepy = (entry: string) =>
+      `await new Promise((r) => setTimeout(r, 2500)); // at import
+export async function ${entry}(): Promise<number[]> {
+  await new Promise((r) => setTimeout(r, 2000));
+  return [];
+}
+`;
+    const folder = join(dir, "exercises/01_linear_regression");
+    await Deno.mkdir(folder, { recursive: true });
+    await Deno.writeTextFile(join(folder, "predict.ts"), sleepy("predict"));
+    await Deno.writeTextFile(join(folder, "mse.ts"), sleepy("mse"));
+    const r = await gradeSubmission(dir, {
+      repoRoot: ROOT,
+      only: ["predict", "mse"],
+      submissionLimitMs: 3000,
+    });
+    const [predict, mse] = r.exercises;
+    // The budget ran out during predict: mse is not even imported, and predict stops early.
+    assert.ok(
+      mse.cases.every((c) => c.outcome === "not-run" && /time budget/.test(c.message)),
+      JSON.stringify(mse.cases.map((c) => [c.outcome, c.message])),
+    );
+    assert.ok(predict.cases.some((c) => c.outcome === "not-run"));
+    // One call may finish its wait past the deadline; none starts after it.
+    assert.ok(r.timings.totalMs < 3000 + 2500, `${r.timings.totalMs} ms`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
