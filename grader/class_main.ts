@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { killChildrenOnSignal } from "./judge.ts";
 import { parseCli, runMain } from "../lib/cli.ts";
 import { join, resolve } from "node:path";
 import { loadContent } from "../learner/content.ts";
@@ -52,6 +53,7 @@ function progressBar(done: number, total: number, startedMs: number): string {
  * @returns The exit status.
  */
 export async function gradeAllMain(argv: string[]): Promise<number> {
+  killChildrenOnSignal();
   const parsed = parseCli(argv, {
     out: { type: "string" },
     jobs: { type: "string" },

@@ -277,6 +277,38 @@ export function childCacheDir(denoDir: string): string {
   return dir;
 }
 
+/** The sandboxed children alive in this process. */
+const liveProcs = new Set<Deno.ChildProcess>();
+let signalsHooked = false;
+/**
+ * A child's CPU-time ceiling (s, `prlimit --cpu`): far above any submission's budget, it only ends
+ * a child its grader can no longer stop (the grader crashed, or was killed outright) and that
+ * ignores the signals it was sent.
+ */
+const CHILD_CPU_CEILING_S = 1800;
+
+/**
+ * Makes Ctrl-C, SIGTERM and SIGHUP to this process kill every sandboxed child
+ * before it exits (a child may ignore those signals itself and would be left
+ * spinning). For the command-line tools.
+ */
+export function killChildrenOnSignal(): void {
+  if (signalsHooked || Deno.build.os === "windows") return;
+  signalsHooked = true;
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    Deno.addSignalListener(sig, () => {
+      for (const p of liveProcs) {
+        try {
+          p.kill("SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      Deno.exit(sig === "SIGINT" ? 130 : 143);
+    });
+  }
+}
+
 let prlimitPath: string | null | undefined;
 function prlimit(): string | null {
   if (prlimitPath !== undefined) return prlimitPath;
@@ -414,7 +446,13 @@ export class Judge {
     const limiter = prlimit();
     const deno = childDeno(o.repoRoot);
     const [cmd, args] = limiter
-      ? [limiter, [`--data=${o.memoryMiB * 1024 * 1024}`, "--", deno, ...denoArgs]]
+      ? [limiter, [
+        `--data=${o.memoryMiB * 1024 * 1024}`,
+        `--cpu=${CHILD_CPU_CEILING_S}`,
+        "--",
+        deno,
+        ...denoArgs,
+      ]]
       : [deno, denoArgs];
     const proc = new Deno.Command(cmd, {
       args,
@@ -426,6 +464,8 @@ export class Judge {
       stderr: "piped",
     }).spawn();
     this.stats.childStarts++;
+    liveProcs.add(proc);
+    proc.status.then(() => liveProcs.delete(proc)).catch(() => {});
     const nonce = crypto.randomUUID();
     const live: Live = {
       proc,

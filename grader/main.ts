@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { killChildrenOnSignal } from "./judge.ts";
 import { parseCli, runMain } from "../lib/cli.ts";
 import { join, resolve } from "node:path";
 import { loadContent } from "../learner/content.ts";
@@ -38,6 +39,7 @@ const REPO = resolve(new URL("..", import.meta.url).pathname);
  * @returns The exit status.
  */
 export async function main(argv: string[]): Promise<number> {
+  killChildrenOnSignal();
   const parsed = parseCli(argv, {
     format: { type: "string", default: "text" },
     out: { type: "string" },

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { type GradeResult, gradeSubmission } from "../grader/grade.ts";
 import { ROOT } from "./_helpers.ts";
+import { taskPermissions } from "../dev/task_flags.ts";
 import { allExercises } from "../course/manifest.ts";
 import { childDeno, denoCacheDir, Judge } from "../grader/judge.ts";
 import { writeStageConfig } from "../grader/fast_mathjs.ts";
@@ -662,4 +663,75 @@ export async function ${entry}(): Promise<number[]> {
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test({
+  name: "hostile: Ctrl-C to the grader leaves no child behind, even one that ignores signals",
+  ignore: Deno.build.os === "windows",
+  fn: async () => {
+    const dir = await Deno.makeTempDir({ prefix: "tensorlings-stubborn-" });
+    const folder = join(dir, "exercises/01_linear_regression");
+    await Deno.mkdir(folder, { recursive: true });
+    await Deno.writeTextFile(
+      join(folder, "predict.ts"),
+      `for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  try { Deno.addSignalListener(s, () => {}); } catch { /* refused */ }
+}
+export function predict(): number[] { while (true) { /* spin */ } }
+`,
+    );
+    const flags = taskPermissions("grade", ROOT);
+    const grader = new Deno.Command(Deno.execPath(), {
+      args: ["run", ...flags, "grader/main.ts", dir, "--only", "predict"],
+      cwd: ROOT,
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+    const childrenOf = (pid: number): number[] =>
+      new TextDecoder().decode(
+        new Deno.Command("ps", { args: ["-eo", "pid=,ppid=,args="], stdout: "piped" }).outputSync()
+          .stdout,
+      ).split("\n").map((l) => l.trim().split(/\s+/)).filter((f) =>
+        Number(f[1]) === pid && f.slice(2).join(" ").includes("child.ts")
+      ).map((f) => Number(f[0]));
+    // Running, not a zombie (dead, and left for init to reap).
+    const alive = (pid: number) => {
+      const out = new Deno.Command("ps", {
+        args: ["-o", "stat=", "-p", String(pid)],
+        stdout: "piped",
+      })
+        .outputSync();
+      const stat = new TextDecoder().decode(out.stdout).trim();
+      return stat !== "" && !stat.startsWith("Z");
+    };
+    let children: number[] = [];
+    try {
+      for (let i = 0; i < 100 && children.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        children = childrenOf(grader.pid);
+      }
+      assert.ok(children.length > 0, "the grader started no child");
+      await new Promise((r) => setTimeout(r, 300)); // the child is in predict's loop by now
+      grader.kill("SIGINT");
+      const status = await grader.status;
+      assert.equal(status.code, 130);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(children.filter(alive), [], "children left running");
+    } finally {
+      for (const pid of children) {
+        try {
+          Deno.kill(pid, "SIGKILL");
+        } catch {
+          // gone, as it should be
+        }
+      }
+      try {
+        grader.kill("SIGKILL");
+      } catch {
+        // ended
+      }
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
 });
