@@ -68,14 +68,28 @@ async function readCapped(path: string, max: number): Promise<Uint8Array> {
   return buf.slice(0, n);
 }
 
+/** What a folder may hold, as for a zip: bytes of the files the grader reads, and entries seen. */
+const MAX_FOLDER_BYTES = 64 * 1024 * 1024;
+const MAX_FOLDER_ENTRIES = 10_000;
+
 async function walk(root: string, flags: Flag[]): Promise<RawFile[]> {
   const out: RawFile[] = [];
+  let bytes = 0;
+  let seen = 0;
   const visit = async (dir: string) => {
     let entries: Deno.DirEntry[];
     try {
       entries = [];
-      for await (const e of Deno.readDir(dir)) entries.push(e);
+      for await (const e of Deno.readDir(dir)) {
+        if (++seen > MAX_FOLDER_ENTRIES) {
+          throw new SubmissionError(
+            `the folder holds more than ${MAX_FOLDER_ENTRIES} files and folders: hand in only the exercises`,
+          );
+        }
+        entries.push(e);
+      }
     } catch (e) {
+      if (e instanceof SubmissionError) throw e;
       flags.push({
         code: "unreadable",
         message: `could not read folder ${clean(relative(root, dir) || ".")}: ${
@@ -114,8 +128,17 @@ async function walk(root: string, flags: Flag[]): Promise<RawFile[]> {
             flags.push({ code: "too-large", message: `skipped ${clean(rel)}: larger than 1 MiB` });
             continue;
           }
+          bytes += info.size;
+          if (bytes > MAX_FOLDER_BYTES) {
+            throw new SubmissionError(
+              `the folder's source files come to more than ${
+                MAX_FOLDER_BYTES / 1024 / 1024
+              } MiB: hand in only the exercises`,
+            );
+          }
           out.push({ path: rel.split("\\").join("/"), data: await readCapped(p, MAX_FILE) });
         } catch (err) {
+          if (err instanceof SubmissionError) throw err;
           flags.push({
             code: "unreadable",
             message: `could not read ${clean(rel)}: ${clean((err as Error).message)}`,

@@ -735,3 +735,29 @@ export function predict(): number[] { while (true) { /* spin */ } }
     }
   },
 });
+
+Deno.test("hostile: a folder of too many source bytes or files is refused, as a zip would be", async () => {
+  const big = await Deno.makeTempDir({ prefix: "tensorlings-big-folder-" });
+  const many = await Deno.makeTempDir({ prefix: "tensorlings-many-files-" });
+  try {
+    // 70 files of 1 MiB less a byte: each under the per-file cap, 70 MiB in all.
+    const mib = "// " + "x".repeat(1024 * 1024 - 5) + "\n";
+    await Deno.mkdir(join(big, "exercises/01_linear_regression"), { recursive: true });
+    for (let i = 0; i < 70; i++) {
+      await Deno.writeTextFile(join(big, `exercises/01_linear_regression/pad${i}.ts`), mib);
+    }
+    await assert.rejects(
+      () => gradeSubmission(big, { repoRoot: ROOT, only: ["predict"] }),
+      /more than 64 MiB: hand in only the exercises/,
+    );
+    await Deno.mkdir(join(many, "junk"));
+    for (let i = 0; i < 10_001; i++) await Deno.writeTextFile(join(many, "junk", `f${i}.txt`), "");
+    await assert.rejects(
+      () => gradeSubmission(many, { repoRoot: ROOT, only: ["predict"] }),
+      /more than 10000 files and folders/,
+    );
+  } finally {
+    await Deno.remove(big, { recursive: true });
+    await Deno.remove(many, { recursive: true });
+  }
+});
