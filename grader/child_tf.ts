@@ -45,6 +45,21 @@ lock(engine, "runKernel", function (this: unknown, name: unknown) {
   record("kernel:" + name);
   return apply(runKernel, this, arguments);
 });
+// A kernel called directly (`getKernel(name, backend).kernelFunc(...)`) skips runKernel: every
+// kernel registered so far (tfjs's, and the kit's, registered when lib/tf.ts loaded) records too.
+for (const backendName of real.engine().backendNames()) {
+  for (const config of real.getKernelsForBackend(backendName)) {
+    const kernel = config.kernelFunc as unknown as Fn;
+    const label = "kernel:" + config.kernelName;
+    const wrapper = function (this: unknown) {
+      record(label);
+      return apply(kernel, this, arguments);
+    };
+    // The kernel's own marks (the kit's kernels carry `kit: true`) stay readable.
+    Object.assign(wrapper, kernel);
+    lock(config, "kernelFunc", wrapper);
+  }
+}
 for (const name of Object.keys(real)) {
   const proto = (real as unknown as Record<string, { prototype?: Record<string, Fn> }>)[name]
     ?.prototype;

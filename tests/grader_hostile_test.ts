@@ -761,3 +761,30 @@ Deno.test("hostile: a folder of too many source bytes or files is refused, as a 
     await Deno.remove(many, { recursive: true });
   }
 });
+
+Deno.test("hostile: a tfjs kernel called directly (getKernel(...).kernelFunc) is still a forbidden op", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-direct-kernel-" });
+  try {
+    await Deno.mkdir(join(dir, "exercises/01_linear_regression"), { recursive: true });
+    await Deno.writeTextFile(
+      join(dir, "exercises/01_linear_regression/predict.ts"),
+      `import { backend, getKernel, tensor2d, type TensorInfo } from "@tensorflow/tfjs";
+import "../../lib/tf.ts";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  const a = tensor2d(X), bw = tensor2d(w, [w.length, 1]);
+  const k = getKernel("BatchMatMul", backend().constructor.name === "BackendWasm" ? "wasm" : "cpu")!;
+  const out = k.kernelFunc({ inputs: { a, b: bw }, backend: backend(), attrs: { transposeA: false, transposeB: false } }) as TensorInfo;
+  const y = Array.from(backend().readSync(out.dataId) as Float32Array, (v) => v + b);
+  backend().disposeData(out.dataId); a.dispose(); bw.dispose();
+  return y;
+}
+`,
+    );
+    const r = await gradeSubmission(dir, { repoRoot: ROOT, only: ["predict"] });
+    assert.equal(r.score, 0);
+    assert.ok(r.flags.some((f) => f.code === "forbidden-op"), JSON.stringify(r.flags));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
