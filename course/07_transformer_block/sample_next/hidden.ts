@@ -13,12 +13,21 @@ type Opts = { temperature: number; topK: number; u: number };
  * the right one by luck for a given u; with u drawn where they differ, the case
  * fails that mistake for every student's random inputs, not only for most.
  */
-function uWhereWrong(r: Rng, logits: V, o: Omit<Opts, "u">, mistake: string): number {
-  const wrong = catalogue.variants.find((v) => v.id === `sample_next.${mistake}`)!.fn;
+function uWhereWrong(
+  r: Rng,
+  logits: V,
+  o: Omit<Opts, "u">,
+  mistake: string | string[],
+): number {
+  const wrong = [mistake].flat().map((m) =>
+    catalogue.variants.find((v) => v.id === `sample_next.${m}`)!.fn
+  );
   for (let tries = 0; tries < 10_000; tries++) {
     const u = r.next();
-    if (reference(logits, { ...o, u }) !== wrong([...logits], { ...o, u })) return u;
+    const right = reference(logits, { ...o, u });
+    if (wrong.every((f) => right !== f([...logits], { ...o, u }))) return u;
   }
+  // The grader draws this case again from a derived seed.
   throw new Error(`sample_next hidden cases: no u tells ${mistake} apart on [${logits}]`);
 }
 
@@ -93,7 +102,10 @@ export default cases<typeof sampleNext>([
       const order = logits.map((_, i) => i).sort((a, b) => logits[b] - logits[a]);
       logits[order[k]] = logits[order[k - 1]];
       const o = { temperature: 1, topK: k };
-      return [logits, { ...o, u: uWhereWrong(r, logits, o, "topk_off_by_one") }];
+      return [logits, {
+        ...o,
+        u: uWhereWrong(r, logits, o, ["topk_off_by_one", "topk_ties_to_higher"]),
+      }];
     },
   },
   {
@@ -110,29 +122,31 @@ export default cases<typeof sampleNext>([
         else (logits.push(0), kept++);
       }
       if (logits[0] !== -Infinity) logits.unshift(-Infinity);
-      return [logits, { temperature: r.uniform(0.5, 2), topK: 0, u: r.int(m) / m }];
+      // u > 0: at u = 0 a sum ≥ u and a sum > u pick the same token.
+      return [logits, { temperature: r.uniform(0.5, 2), topK: 0, u: (1 + r.int(m - 1)) / m }];
     },
   },
   {
     id: "extreme-logits-and-a-tiny-temperature",
-    name: "logits near +1e4 or −1e4 at T = 0.01 or 1 (exp overflows without the max subtracted)",
+    name:
+      "logits near +1e4 or −1e4 at T = 0.01 or 0.5 (exp overflows unless the maximum of ℓ/T is subtracted)",
     points: 1,
     args: (r) => {
       const shift = r.next() < 0.5 ? 1e4 : -1e4;
       const logits = logitsWithInnerMax(r, between(r, 4, 10), 3).map((l) => shift + l);
-      const o = { temperature: r.next() < 0.5 ? 0.01 : 1, topK: r.next() < 0.5 ? 0 : 3 };
-      return [logits, { ...o, u: uWhereWrong(r, logits, o, "no_max") }];
+      const o = { temperature: r.next() < 0.5 ? 0.01 : 0.5, topK: r.next() < 0.5 ? 0 : 3 };
+      return [logits, { ...o, u: uWhereWrong(r, logits, o, ["no_max", "max_before_temperature"]) }];
     },
   },
   {
     id: "greedy-at-temperature-zero",
-    name: "temperature 0 returns the largest logit, the lowest index when it appears twice",
+    name: "temperature 0 returns the largest logit, the lowest index: it appears twice",
     points: 1,
     args: (r) => {
       const n = between(r, 5, 15);
       const logits = logitsWithInnerMax(r, n, 2);
       const top = logits.indexOf(Math.max(...logits));
-      if (r.next() < 0.5) logits[top + 1 + r.int(n - top - 1)] = logits[top]; // a later tie
+      logits[top + 1 + r.int(n - top - 1)] = logits[top]; // a later tie
       return [logits, { temperature: 0, topK: r.int(n + 1), u: r.next() }];
     },
   },

@@ -7,13 +7,18 @@ type Opts = { temperature: number; topK: number; u: number };
 /** The index of the largest entry, the first of equal ones. */
 const argmax = (a: V): number => a.reduce((best, x, i) => (x > a[best] ? i : best), 0);
 
+/** The index of the largest entry, the last of equal ones (a mistake). */
+const argmaxLast = (a: V): number => a.reduce((best, x, i) => (x >= a[best] ? i : best), 0);
+
 /**
- * Which tokens top-k keeps: the `n` largest logits (ties to the lower index);
- * all of them for n = 0 or n ≥ V.
+ * Which tokens top-k keeps: the `n` largest logits (ties to the lower index, or
+ * to the higher with `tiesHigh`); all of them for n = 0 or n ≥ V.
  */
-function keptMask(logits: V, n: number): boolean[] {
+function keptMask(logits: V, n: number, tiesHigh = false): boolean[] {
   if (n <= 0 || n >= logits.length) return logits.map(() => true);
-  const order = logits.map((_, i) => i).sort((a, b) => logits[b] - logits[a] || a - b);
+  const order = logits.map((_, i) => i).sort((a, b) =>
+    logits[b] - logits[a] || (tiesHigh ? b - a : a - b)
+  );
   const kept = logits.map(() => false);
   for (const i of order.slice(0, n)) kept[i] = true;
   return kept;
@@ -51,12 +56,21 @@ function sample(
     stable?: boolean;
     atLeast?: boolean;
     greedy?: boolean;
+    greedyLast?: boolean;
+    tiesHigh?: boolean;
+    /** exp(ℓ/T − max ℓ): the maximum of the logits, not of the scaled ones. */
+    maxBeforeTemperature?: boolean;
   } = {},
 ): number {
-  if (t === 0 && slip.greedy !== false) return argmax(logits);
-  const kept = keptMask(logits, slip.keep ?? k);
-  const z = logits.map((l, i) => (kept[i] ? (slip.scale ?? ((a, b) => a / b))(l, t) : -Infinity));
-  return pick(softmax(z, slip.stable ?? true), u, slip.atLeast);
+  if (t === 0 && slip.greedy !== false) return (slip.greedyLast ? argmaxLast : argmax)(logits);
+  const kept = keptMask(logits, slip.keep ?? k, slip.tiesHigh);
+  const top = Math.max(...logits.filter((_, i) => kept[i]));
+  const z = logits.map((l, i) =>
+    kept[i]
+      ? (slip.scale ?? ((a, b) => a / b))(l, t) - (slip.maxBeforeTemperature ? top : 0)
+      : -Infinity
+  );
+  return pick(softmax(z, !slip.maxBeforeTemperature && (slip.stable ?? true)), u, slip.atLeast);
 }
 
 /** Known-wrong variants of `sampleNext`. */
@@ -71,6 +85,10 @@ export default variants<typeof sampleNext>({
     [[0, 0, 0, 0], { temperature: 1, topK: 0, u: 0.25 }],
     [[800, 799, 790], { temperature: 1, topK: 0, u: 0.5 }],
     [[1, 3, 2, 0], { temperature: 0, topK: 0, u: 0.5 }],
+    // A tie for the largest at T = 0; a tie at top-k's boundary; logits near 1000 at T = 0.5.
+    [[1, 3, 2, 3], { temperature: 0, topK: 0, u: 0.5 }],
+    [[3, 1, 1, 0], { temperature: 1, topK: 2, u: 0.89 }],
+    [[1000, 999, 990], { temperature: 0.5, topK: 0, u: 0.5 }],
   ],
   variants: [
     {
@@ -118,6 +136,24 @@ export default variants<typeof sampleNext>({
       section: "keeping-the-top-k",
       // k + 1 tokens kept.
       fn: (logits, opts) => sample(logits, opts, { keep: opts.topK > 0 ? opts.topK + 1 : 0 }),
+    },
+    {
+      id: "sample_next.topk_ties_to_higher",
+      section: "keeping-the-top-k",
+      // Equal logits at the boundary: the higher index kept instead of the lower.
+      fn: (logits, opts) => sample(logits, opts, { tiesHigh: true }),
+    },
+    {
+      id: "sample_next.greedy_last_of_ties",
+      section: "dividing-by-the-temperature",
+      // T = 0 with the largest logit twice: the later one (>= where > belongs).
+      fn: (logits, opts) => sample(logits, opts, { greedyLast: true }),
+    },
+    {
+      id: "sample_next.max_before_temperature",
+      section: "dividing-by-the-temperature",
+      // exp(ℓ/T − max ℓ): for T < 1 the exponent reaches (1/T − 1)·max ℓ, and exp overflows.
+      fn: (logits, opts) => sample(logits, opts, { maxBeforeTemperature: true }),
     },
     {
       id: "sample_next.cdf_at_least",
