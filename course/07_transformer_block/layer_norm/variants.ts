@@ -4,7 +4,11 @@ import { type M, normRows, transpose, type V, XP } from "../_variants.ts";
 
 /** Known-wrong variants of `layerNorm`. */
 export default variants<typeof layerNorm>({
-  probes: [[XP, [1, 0.5, 2, -1], [0, 0.25, -0.5, 1], 1e-5]],
+  probes: [
+    [XP, [1, 0.5, 2, -1], [0, 0.25, -0.5, 1], 1e-5],
+    // Rows of small spread with ε = 0.1, where ε changes every output.
+    [[[0, 0.1, 0.2], [0.3, -0.1, 0]], [1, 1, 1], [0, 0, 0], 0.1],
+  ],
   variants: [
     {
       id: "layer_norm.wrong_axis",
@@ -18,6 +22,12 @@ export default variants<typeof layerNorm>({
         });
         return transpose(cols).map((row) => row.map((v, j) => gamma[j] * v + beta[j]));
       },
+    },
+    {
+      id: "layer_norm.fixed_eps",
+      section: "layer-normalization",
+      // The usual ε written in, whatever ε the caller passed.
+      fn: (x: M, gamma: V, beta: V) => normRows(x, gamma, beta, 1e-5),
     },
     {
       id: "layer_norm.unbiased_variance",
