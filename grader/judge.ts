@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { holdOwnerLock, sweepOwned } from "./owned.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { packTensors, TENSOR_MIN_NUMBERS } from "./tensors.ts";
@@ -190,50 +191,8 @@ export async function denoCacheDir(): Promise<string> {
 /** This process's cache folder for its children, by the cache it stands in for. */
 const childCaches = new Map<string, string>();
 const CHILD_CACHE_PREFIX = "tensorlings-cache-";
-/** The file in a cache folder its owner holds locked for as long as it runs. */
-const OWNER_LOCK = "owner.lock";
-/** A cache folder with no lock file yet is being made, unless it is older than this (ms). */
-const UNLOCKED_GRACE_MS = 10 * 60_000;
 /** The open lock files of this process's cache folders (the OS releases them when it ends). */
 const ownerLocks: Deno.FsFile[] = [];
-
-/** Removes cache folders whose owner has ended (its lock is free), however it ended. */
-function sweepChildCaches(tmp: string): void {
-  let entries: Deno.DirEntry[];
-  try {
-    entries = [...Deno.readDirSync(tmp)];
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (!e.isDirectory || !e.name.startsWith(CHILD_CACHE_PREFIX)) continue;
-    const dir = join(tmp, e.name);
-    if ([...childCaches.values()].includes(dir)) continue;
-    let lock: Deno.FsFile | undefined;
-    try {
-      lock = Deno.openSync(join(dir, OWNER_LOCK), { read: true, write: true });
-      // Held: its grader is running. Free: it ended, killed or not.
-      if (!lock.tryLockSync(true)) continue;
-    } catch {
-      // No lock file: its owner may be making it now, unless it is old. Gone already:
-      // another grader swept it first.
-      let mtime: number;
-      try {
-        mtime = Deno.statSync(dir).mtime?.getTime() ?? Date.now();
-      } catch {
-        continue;
-      }
-      if (Date.now() - mtime < UNLOCKED_GRACE_MS) continue;
-    } finally {
-      lock?.close();
-    }
-    try {
-      Deno.removeSync(dir, { recursive: true });
-    } catch {
-      // another grader removed it first, or it is not ours to remove
-    }
-  }
-}
 
 /**
  * The Deno cache folder a sandboxed child runs with: a private folder whose
@@ -256,11 +215,9 @@ export function childCacheDir(denoDir: string): string {
   const known = childCaches.get(denoDir);
   if (known && existsSync(known)) return known;
   const tmp = Deno.env.get("TMPDIR") || "/tmp";
-  sweepChildCaches(tmp);
+  sweepOwned(tmp, CHILD_CACHE_PREFIX, (d) => [...childCaches.values()].includes(d));
   const dir = Deno.makeTempDirSync({ prefix: CHILD_CACHE_PREFIX });
-  const lock = Deno.openSync(join(dir, OWNER_LOCK), { read: true, write: true, create: true });
-  lock.lockSync(true);
-  ownerLocks.push(lock);
+  ownerLocks.push(holdOwnerLock(dir));
   Deno.symlinkSync(join(denoDir, "npm"), join(dir, "npm"));
   if (childCaches.size === 0) {
     globalThis.addEventListener("unload", () => {

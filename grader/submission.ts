@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { holdOwnerLock, sweepOwned } from "./owned.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { dirname, join, relative } from "node:path";
 import { LESSONS } from "../course/manifest.ts";
@@ -48,6 +49,9 @@ export class SubmissionError extends Error {
 const LESSON_DIRS = new Set(LESSONS.map((l) => l.dir));
 const MAX_FILE = 1024 * 1024;
 const KEEP = /\.(ts|js|mjs|json)$/;
+const STAGE_PREFIX = "tensorlings-stage-";
+/** This process's staging folders in use. */
+const liveStages = new Set<string>();
 
 interface RawFile {
   path: string;
@@ -303,8 +307,20 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
       }`,
     });
   }
-  const dir = await Deno.makeTempDir({ prefix: "tensorlings-stage-" });
-  const cleanup = () => Deno.remove(dir, { recursive: true }).catch(() => {});
+  // Staging folders of graders that were killed (their lock is free) go first.
+  sweepOwned(Deno.env.get("TMPDIR") || "/tmp", STAGE_PREFIX, (d) => liveStages.has(d));
+  const dir = await Deno.makeTempDir({ prefix: STAGE_PREFIX });
+  const lock = holdOwnerLock(dir);
+  liveStages.add(dir);
+  const cleanup = async () => {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+    liveStages.delete(dir);
+    try {
+      lock.close();
+    } catch {
+      // closed already
+    }
+  };
   try {
     return await fill(dir, files, tree.prefix, flags, repoRoot, cleanup);
   } catch (e) {

@@ -788,3 +788,43 @@ export function predict(X: number[][], w: number[], b: number): number[] {
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("hostile: the staging folders of a grader that was killed are removed by the next, never a live one's", async () => {
+  const tmp = await Deno.makeTempDir({ prefix: "tensorlings-tmp-" });
+  const before = Deno.env.get("TMPDIR");
+  Deno.env.set("TMPDIR", tmp);
+  const { holdOwnerLock, OWNER_LOCK } = await import("../grader/owned.ts");
+  const { stageSubmission } = await import("../grader/submission.ts");
+  try {
+    const dead = join(tmp, "tensorlings-stage-dead");
+    const live = join(tmp, "tensorlings-stage-live");
+    const making = join(tmp, "tensorlings-stage-making");
+    for (const d of [dead, live, making]) await Deno.mkdir(d);
+    await Deno.writeTextFile(join(dead, OWNER_LOCK), ""); // its owner ended: the lock is free
+    const held = holdOwnerLock(live); // another grader, running
+    const staged = await stageSubmission(join(ROOT, "solutions"), ROOT);
+    try {
+      assert.equal(await exists(dead), false);
+      assert.equal(await exists(live), true);
+      assert.equal(await exists(making), true); // no lock yet, and new: being made
+      assert.equal(await exists(join(staged.dir, OWNER_LOCK)), true);
+    } finally {
+      held.close();
+      await staged.cleanup();
+    }
+    assert.equal(await exists(staged.dir), false);
+  } finally {
+    if (before === undefined) Deno.env.delete("TMPDIR");
+    else Deno.env.set("TMPDIR", before);
+    await Deno.remove(tmp, { recursive: true });
+  }
+});
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
