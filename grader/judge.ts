@@ -95,6 +95,8 @@ const MAX_FRAME_BYTES = 160 * 1024 * 1024;
 /** What a child may print during one call besides its answer (stdout and stderr) before it is stopped. */
 export const OUTPUT_CAP_BYTES = 32 * 1024 * 1024;
 const KILL_GRACE_MS = 250;
+/** How far an honest child's own CPU count may lie above /proc's, which rounds down to ticks (ms). */
+const PROC_TICK_SLACK_MS = 50;
 /** The wall-clock backstop of a call: this many times its CPU-time limit, plus a second. */
 const WALL_FACTOR = 3;
 
@@ -664,10 +666,12 @@ export class Judge {
         const used = cpu0 === null ? null : await cpuMs(live.proc.pid);
         if (settled) return;
         // A start above what /proc says now was not the child's true count (its report can be
-        // forged by the code it runs): then the call is timed on the wall clock.
-        const cpu = used === null || cpu0 === null || cpu0 > used
+        // forged by the code it runs): then the call is timed on the wall clock. /proc counts in
+        // clock ticks (10 ms, user and system each rounded down), so an honest report may lie a
+        // little above it.
+        const cpu = used === null || cpu0 === null || cpu0 > used + PROC_TICK_SLACK_MS
           ? performance.now() - t0
-          : used - cpu0;
+          : Math.max(0, used - cpu0);
         const left = Math.min(call.timeLimitMs - cpu, backstop - performance.now());
         if (left <= 0) resolve({ status: "timeout", ms: performance.now() - t0 });
         else timer = setTimeout(check, Math.max(20, left));
