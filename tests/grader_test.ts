@@ -953,35 +953,30 @@ console.log(JSON.stringify({ score: r.score, max: r.max, cache, wrote: [...Deno.
   }
 });
 
-Deno.test("judge: a call's limit is on the child's CPU time, also with the grade task's permissions", async () => {
-  // The tests run with -A, which lets a process read /proc; the grade task cannot, and its
-  // limits must still count the child's CPU time, not the clock (a busy machine must not time
-  // out an honest case).
-  const script = join(ROOT, `.tensorlings-cpu-probe-${crypto.randomUUID()}.ts`);
+/**
+ * Runs a Judge in a process with the grade task's permissions (the tests run with -A, which lets a
+ * process read /proc; the grade task cannot): stages the solutions, writes `probe` as
+ * exercises/probe.ts, runs `calls` (a script body that sees `judge`, `file` and fills `out`) and
+ * returns `out`.
+ */
+// deno-lint-ignore no-explicit-any
+async function probeAsGradeTask(probe: string, calls: string): Promise<Record<string, any>> {
+  const script = join(ROOT, `.tensorlings-judge-probe-${crypto.randomUUID()}.ts`);
+  const url = (rel: string) => JSON.stringify(pathToFileURL(join(ROOT, rel)).href);
   await Deno.writeTextFile(
     script,
     `import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { denoCacheDir, Judge } from ${
-      JSON.stringify(pathToFileURL(join(ROOT, "grader/judge.ts")).href)
-    };
-import { stageSubmission } from ${
-      JSON.stringify(pathToFileURL(join(ROOT, "grader/submission.ts")).href)
-    };
+import { denoCacheDir, Judge } from ${url("grader/judge.ts")};
+import { stageSubmission } from ${url("grader/submission.ts")};
 const root = ${JSON.stringify(ROOT)};
 const staged = await stageSubmission(join(root, "solutions"), root);
 const judge = new Judge({ stageDir: staged.dir, repoRoot: root, denoDir: await denoCacheDir() });
 const probe = join(staged.dir, "exercises", "probe.ts");
-await Deno.writeTextFile(probe, \`
-export async function wait(ms: number) { await new Promise((r) => setTimeout(r, ms)); return 1; }
-export function spin(ms: number) { const t = performance.now(); while (performance.now() - t < ms); return 2; }
-\`);
+await Deno.writeTextFile(probe, ${JSON.stringify(probe)});
 const file = pathToFileURL(probe).href;
 const out: Record<string, unknown> = {};
-for (const [entry, args, timeLimitMs] of [["spin", [200], 2000], ["wait", [2500], 1500], ["spin", [20000], 1500]] as const) {
-  const a = await judge.call({ file, entry, args: [...args], timeLimitMs });
-  out[entry + args[0]] = { status: a.status, ms: Math.round(a.ms) };
-}
+${calls}
 await judge.close();
 await staged.cleanup();
 console.log(JSON.stringify(out));
@@ -990,37 +985,36 @@ console.log(JSON.stringify(out));
   try {
     const ran = await runScriptAs("grade", script);
     assert.equal(ran.code, 0, ran.stderr);
-    const out = JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
-    assert.equal(out.spin200.status, "ok", JSON.stringify(out));
-    // 2.5 s of waiting uses no CPU: within a 1.5 s CPU limit (the wall-clock backstop is 5.5 s).
-    assert.equal(out.wait2500.status, "ok", JSON.stringify(out));
-    // Computing is stopped soon after its 1.5 s of CPU.
-    assert.equal(out.spin20000.status, "timeout", JSON.stringify(out));
-    assert.ok(out.spin20000.ms < 4500, JSON.stringify(out));
+    return JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
   } finally {
     await Deno.remove(script).catch(() => {});
   }
+}
+
+Deno.test("judge: a call's limit is on the child's CPU time, also with the grade task's permissions", async () => {
+  // The grade task's limits must still count the child's CPU time, not the clock (a busy machine
+  // must not time out an honest case).
+  const out = await probeAsGradeTask(
+    `export async function wait(ms: number) { await new Promise((r) => setTimeout(r, ms)); return 1; }
+export function spin(ms: number) { const t = performance.now(); while (performance.now() - t < ms); return 2; }
+`,
+    `for (const [entry, args, timeLimitMs] of [["spin", [200], 2000], ["wait", [2500], 1500], ["spin", [20000], 1500]] as const) {
+  const a = await judge.call({ file, entry, args: [...args], timeLimitMs });
+  out[entry + args[0]] = { status: a.status, ms: Math.round(a.ms) };
+}`,
+  );
+  assert.equal(out.spin200.status, "ok", JSON.stringify(out));
+  // 2.5 s of waiting uses no CPU: within a 1.5 s CPU limit (the wall-clock backstop is 5.5 s).
+  assert.equal(out.wait2500.status, "ok", JSON.stringify(out));
+  // Computing is stopped soon after its 1.5 s of CPU.
+  assert.equal(out.spin20000.status, "timeout", JSON.stringify(out));
+  assert.ok(out.spin20000.ms < 4500, JSON.stringify(out));
 });
 
 Deno.test("judge: student code cannot forge its CPU time, see the answer frames or fill the disk through web storage", async () => {
-  // Run with the grade task's permissions: there the CPU time comes partly from the child.
-  const script = join(ROOT, `.tensorlings-forge-probe-${crypto.randomUUID()}.ts`);
-  await Deno.writeTextFile(
-    script,
-    `import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { denoCacheDir, Judge } from ${
-      JSON.stringify(pathToFileURL(join(ROOT, "grader/judge.ts")).href)
-    };
-import { stageSubmission } from ${
-      JSON.stringify(pathToFileURL(join(ROOT, "grader/submission.ts")).href)
-    };
-const root = ${JSON.stringify(ROOT)};
-const staged = await stageSubmission(join(root, "solutions"), root);
-const judge = new Judge({ stageDir: staged.dir, repoRoot: root, denoDir: await denoCacheDir() });
-const probe = join(staged.dir, "exercises", "probe.ts");
-await Deno.writeTextFile(probe, \`
-let seen = "";
+  // With the grade task's permissions the CPU time comes partly from the child.
+  const out = await probeAsGradeTask(
+    `let seen = "";
 export function hook() {
   (Deno as any).cpuUsage = () => ({ user: 1e16, system: 0 });
   const p = Object.getPrototypeOf(Uint8Array.prototype);
@@ -1034,34 +1028,21 @@ export function hook() {
 export function frames() { return seen.includes('"ok"') || seen.includes('"id"'); }
 export function spin(ms: number) { const t = performance.now(); while (performance.now() - t < ms); return 2; }
 export function storage() { return [typeof (globalThis as any).caches, typeof (globalThis as any).localStorage]; }
-\`);
-const file = pathToFileURL(probe).href;
-const call = (entry: string, args: unknown[] = [], more = {}) =>
-  judge.call({ file, entry, args, timeLimitMs: 1500, ...more });
-const out: Record<string, unknown> = {};
+`,
+    `const call = (entry: string, args: unknown[] = []) =>
+  judge.call({ file, entry, args, timeLimitMs: 1500 });
 await call("hook");
 out.frames = (await call("frames")).value;
 // The same child (a timeout replaces it): its CPU count was forged by hook().
 const spun = await call("spin", [20000]);
 out.spin = { status: spun.status, ms: Math.round(spun.ms) };
-out.storage = (await call("storage")).value;
-await judge.close();
-await staged.cleanup();
-console.log(JSON.stringify(out));
-`,
+out.storage = (await call("storage")).value;`,
   );
-  try {
-    const ran = await runScriptAs("grade", script);
-    assert.equal(ran.code, 0, ran.stderr);
-    const out = JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
-    // A forged CPU count would leave only the wall-clock backstop (5.5 s).
-    assert.equal(out.spin.status, "timeout", JSON.stringify(out));
-    assert.ok(out.spin.ms < 4500, JSON.stringify(out));
-    assert.equal(out.frames, false, JSON.stringify(out));
-    assert.deepEqual(out.storage, ["undefined", "undefined"]);
-  } finally {
-    await Deno.remove(script).catch(() => {});
-  }
+  // A forged CPU count would leave only the wall-clock backstop (5.5 s).
+  assert.equal(out.spin.status, "timeout", JSON.stringify(out));
+  assert.ok(out.spin.ms < 4500, JSON.stringify(out));
+  assert.equal(out.frames, false, JSON.stringify(out));
+  assert.deepEqual(out.storage, ["undefined", "undefined"]);
 });
 
 Deno.test("judge: a student's tfjs in the sandbox runs on wasm, with the kit's kernels", async () => {
