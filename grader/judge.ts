@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { holdOwnerLock, sweepOwned } from "./owned.ts";
+import { holdOwnerLock, sweepOwned, tempRoot } from "./owned.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { packTensors, TENSOR_MIN_NUMBERS } from "./tensors.ts";
@@ -216,8 +216,7 @@ const ownerLocks: Deno.FsFile[] = [];
 export function childCacheDir(denoDir: string): string {
   const known = childCaches.get(denoDir);
   if (known && existsSync(known)) return known;
-  const tmp = Deno.env.get("TMPDIR") || "/tmp";
-  sweepOwned(tmp, CHILD_CACHE_PREFIX, (d) => [...childCaches.values()].includes(d));
+  sweepOwned(tempRoot(), CHILD_CACHE_PREFIX, (d) => [...childCaches.values()].includes(d));
   const dir = Deno.makeTempDirSync({ prefix: CHILD_CACHE_PREFIX });
   ownerLocks.push(holdOwnerLock(dir));
   Deno.symlinkSync(join(denoDir, "npm"), join(dir, "npm"));

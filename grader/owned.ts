@@ -10,6 +10,11 @@
  */
 import { join } from "node:path";
 
+/** Where the OS puts temporary folders (`Deno.makeTempDir`'s default): `$TMPDIR`, else /tmp. */
+export function tempRoot(): string {
+  return Deno.env.get("TMPDIR") || "/tmp";
+}
+
 /** The file in an owned folder that its owner holds locked. */
 export const OWNER_LOCK = "owner.lock";
 /** A folder with no lock file yet is being made, unless it is older than this (ms). */

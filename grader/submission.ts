@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { holdOwnerLock, sweepOwned } from "./owned.ts";
+import { holdOwnerLock, sweepOwned, tempRoot } from "./owned.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { dirname, join, relative } from "node:path";
 import { LESSONS } from "../course/manifest.ts";
@@ -308,7 +308,7 @@ export async function stageSubmission(input: string, repoRoot: string): Promise<
     });
   }
   // Staging folders of graders that were killed (their lock is free) go first.
-  sweepOwned(Deno.env.get("TMPDIR") || "/tmp", STAGE_PREFIX, (d) => liveStages.has(d));
+  sweepOwned(tempRoot(), STAGE_PREFIX, (d) => liveStages.has(d));
   const dir = await Deno.makeTempDir({ prefix: STAGE_PREFIX });
   const lock = holdOwnerLock(dir);
   liveStages.add(dir);
