@@ -14,25 +14,40 @@ export type { Padding, T4 };
 /** float32 results against float64 answers; sums of up to ~100 products of normals. */
 export const F32 = { rtol: 1e-4, atol: 1e-4 };
 
+/** The end of the last {@link onCpu} queued: each waits for the one before it. */
+let cpuTurn: Promise<unknown> = Promise.resolve();
+
 /**
  * Runs `fn` on tfjs's cpu backend, the plain-JavaScript implementation of the
  * documented formulas, and disposes the tensors it made. The wasm backend is
  * not a reference here: its conv2d returns zeros for some "same" geometries
  * where the stride exceeds the kernel (tensorflow/tfjs#8405; the lesson shows
  * one), and its Conv2DBackpropFilter is the kit's own (lib/tf.ts), not tfjs's.
+ *
+ * The backend is one setting for the whole process, and `grade-all` grades
+ * several submissions at once in it, so calls take turns: otherwise one call's
+ * switch back to wasm could land between another's switch to cpu and its `fn`,
+ * and that reference would be computed on wasm (and the process could be left
+ * on cpu). Code that runs meanwhile outside `onCpu` computes on cpu, which only
+ * costs time.
  */
-export async function onCpu<R>(fn: () => R): Promise<R> {
-  const previous = tf.getBackend();
-  await tf.setBackend("cpu");
-  try {
-    let out: R | undefined;
-    tf.tidy(() => {
-      out = fn();
-    });
-    return out as R;
-  } finally {
-    await tf.setBackend(previous);
-  }
+export function onCpu<R>(fn: () => R): Promise<R> {
+  const run = async (): Promise<R> => {
+    const previous = tf.getBackend();
+    await tf.setBackend("cpu");
+    try {
+      let out: R | undefined;
+      tf.tidy(() => {
+        out = fn();
+      });
+      return out as R;
+    } finally {
+      await tf.setBackend(previous);
+    }
+  };
+  const result = cpuTurn.then(run);
+  cpuTurn = result.catch(() => {});
+  return result;
 }
 
 /** A [N, H, W, C] array of standard normals. */
