@@ -288,6 +288,49 @@ Deno.test("grade: every catalogued misconception loses points on every attempt's
   }
 });
 
+Deno.test("grade: sample_next without any one of its input checks loses points on every attempt", async (t) => {
+  // One case that drew one bad input at random per attempt let an implementation missing a
+  // single check through on 1 attempt in 4 or 5; each bad input is now a case of its own.
+  const ex = allExercises().find((e) => e.name === "sample_next")!;
+  const source = await Deno.readTextFile(join(ROOT, ex.solutionFile));
+  const skipped: Array<[string, string, string]> = [
+    ["the NaN check", "Number.isNaN(l) || l === Infinity", "l === Infinity"],
+    ["the +∞ check", "Number.isNaN(l) || l === Infinity", "Number.isNaN(l)"],
+    [
+      "the empty check",
+      "if (v === 0 || logits[best] === -Infinity)",
+      "if (logits[best] === -Infinity)",
+    ],
+    ["the all −∞ check", "if (v === 0 || logits[best] === -Infinity)", "if (v === 0)"],
+    ["the negative temperature check", "!(t >= 0 && t < Infinity)", "!(t < Infinity)"],
+    ["the finite temperature check", "!(t >= 0 && t < Infinity)", "t < 0"],
+    ["the integer topK check", "!Number.isInteger(k) || k < 0", "k < 0"],
+    ["the negative topK check", "!Number.isInteger(k) || k < 0", "!Number.isInteger(k)"],
+    ["the u < 1 check", "!(u >= 0 && u < 1)", "!(u >= 0)"],
+    ["the u ≥ 0 check", "!(u >= 0 && u < 1)", "!(u < 1)"],
+    ["the NaN u check", "!(u >= 0 && u < 1)", "u < 0 || u >= 1"],
+  ];
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-checks-" });
+  try {
+    for (const [what, from, to] of skipped) {
+      await t.step(`without ${what}`, async () => {
+        assert.ok(source.includes(from), `the reference no longer contains ${from}`);
+        const file = join(dir, `${what.replace(/\W+/g, "_")}.ts`);
+        await Deno.writeTextFile(file, source.replace(from, to));
+        const fn = (await import(pathToFileURL(file).href))[ex.entry];
+        const escaped: string[] = [];
+        for (let a = 0; a < SWEEP; a++) {
+          const er = await gradeDirectly(ex, fn, `sweep-${a}`);
+          if (er.cases.every((c) => c.status === "passed")) escaped.push(`sweep-${a}`);
+        }
+        assert.deepEqual(escaped, [], `without ${what} it scores full marks on these attempts`);
+      });
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("grade: every catalogued misconception fails the hidden tests and is diagnosed", async (t) => {
   for (const ex of allExercises()) {
     for (const variant of (await variantsFor(ex))?.variants ?? []) {

@@ -1,11 +1,55 @@
 import type { sampleNext } from "../../../exercises/07_transformer_block/sample_next.ts";
-import { cases } from "../../define.ts";
+import { type Case, cases } from "../../define.ts";
 import { randomVector, type Rng } from "../../../lib/random.ts";
 import { sampleNext as reference } from "../../../solutions/07_transformer_block/sample_next.ts";
 import catalogue from "./variants.ts";
 import { between, type V } from "../_hidden.ts";
 
 type Opts = { temperature: number; topK: number; u: number };
+
+/** Logits the function must refuse: an id, what is wrong, and how to spoil good logits so. */
+const BAD_LOGITS: Array<[string, string, (l: number[], r: Rng) => void]> = [
+  ["empty-logits", "empty logits", (l) => {
+    l.length = 0;
+  }],
+  ["a-nan-logit", "a NaN logit", (l, r) => {
+    l[r.int(l.length)] = NaN;
+  }],
+  ["an-infinite-logit", "a +∞ logit", (l, r) => {
+    l[r.int(l.length)] = Infinity;
+  }],
+  ["every-logit-masked", "every logit −∞", (l) => {
+    l.fill(-Infinity);
+  }],
+];
+
+/** Options the function must refuse, likewise. */
+const BAD_OPTIONS: Array<[string, string, (o: Opts, r: Rng) => void]> = [
+  ["a-negative-temperature", "a temperature < 0", (o, r) => {
+    o.temperature = -r.uniform(0.1, 2);
+  }],
+  ["an-infinite-temperature", "a temperature of +∞", (o) => {
+    o.temperature = Infinity;
+  }],
+  ["a-nan-temperature", "a temperature that is NaN", (o) => {
+    o.temperature = NaN;
+  }],
+  ["a-fractional-topk", "a topK that is not an integer", (o) => {
+    o.topK = 1.5;
+  }],
+  ["a-negative-topk", "a topK < 0", (o) => {
+    o.topK = -1;
+  }],
+  ["u-of-one", "u = 1 (u must be in [0, 1))", (o) => {
+    o.u = 1;
+  }],
+  ["a-negative-u", "u < 0", (o, r) => {
+    o.u = -r.uniform(0.01, 1);
+  }],
+  ["a-nan-u", "u that is NaN", (o) => {
+    o.u = NaN;
+  }],
+];
 
 /**
  * A u at which the reference and the named mistake pick different tokens, drawn
@@ -150,35 +194,29 @@ export default cases<typeof sampleNext>([
       return [logits, { temperature: 0, topK: r.int(n + 1), u: r.next() }];
     },
   },
-  {
-    id: "throws-a-rangeerror-for-bad-logits",
-    name: "throws a RangeError for empty logits, a NaN or +∞ logit, or every logit −∞",
-    points: 1,
+  // Each bad input is a case of its own, posed on every attempt: one case drawing one of them at
+  // random let an implementation that skips a single check through on some attempts. A quarter
+  // point each (exact in binary, so totals add up exactly).
+  ...BAD_LOGITS.map(([id, what, spoil]): Case<typeof sampleNext> => ({
+    id: `throws-a-rangeerror-for-${id}`,
+    name: `throws a RangeError for ${what}`,
+    points: 0.25,
     args: (r) => {
       const logits = randomVector(r, between(r, 3, 8));
-      const which = r.int(4);
-      if (which === 0) logits.length = 0;
-      else if (which === 3) logits.fill(-Infinity);
-      else logits[r.int(logits.length)] = which === 1 ? NaN : Infinity;
+      spoil(logits, r);
       return [logits, { temperature: 1, topK: 0, u: r.next() }];
     },
     throws: "RangeError",
-  },
-  {
-    id: "throws-a-rangeerror-for-bad-options",
-    name:
-      "throws a RangeError for a temperature < 0, a topK that is not an integer ≥ 0, or u outside [0, 1)",
-    points: 1,
+  })),
+  ...BAD_OPTIONS.map(([id, what, spoil]): Case<typeof sampleNext> => ({
+    id: `throws-a-rangeerror-for-${id}`,
+    name: `throws a RangeError for ${what}`,
+    points: 0.25,
     args: (r) => {
       const o = { temperature: r.uniform(0.5, 2), topK: 2, u: r.next() };
-      const which = r.int(5);
-      if (which === 0) o.temperature = -r.uniform(0.1, 2);
-      else if (which === 1) o.topK = 1.5;
-      else if (which === 2) o.topK = -1;
-      else if (which === 3) o.u = 1;
-      else o.u = -r.uniform(0.01, 1);
+      spoil(o, r);
       return [randomVector(r, between(r, 3, 8)), o];
     },
     throws: "RangeError",
-  },
+  })),
 ]);
