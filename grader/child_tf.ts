@@ -60,6 +60,43 @@ for (const backendName of real.engine().backendNames()) {
     lock(config, "kernelFunc", wrapper);
   }
 }
+// The wasm backend's module exports every kernel twice over: as `_<Kernel>` on the module and as
+// `<Kernel>` on its raw exports (`asm`). Code that reads either computes without runKernel, so
+// reading one records the kernel. The backend's own calls read them too, once per kernel, under
+// the name that kernel already recorded through runKernel; its writes (emscripten swaps each stub
+// for the raw export on first use) are let through to the stub, which keeps working.
+const wasmModule = (real.findBackend("wasm") as { wasm?: Record<string, unknown> } | undefined)
+  ?.wasm;
+if (wasmModule) {
+  for (const key of Object.keys(wasmModule)) {
+    const value = wasmModule[key];
+    if (!/^_[A-Z_]/.test(key) || typeof value !== "function") continue;
+    const label = "kernel:" + key.slice(1);
+    Object.defineProperty(wasmModule, key, {
+      get() {
+        record(label);
+        return value;
+      },
+      set() {},
+      configurable: false,
+    });
+  }
+  const raw = wasmModule.asm;
+  if (raw !== null && typeof raw === "object") {
+    lock(
+      wasmModule,
+      "asm",
+      new Proxy(raw, {
+        get(t, key) {
+          if (typeof key === "string" && /^_?[A-Z]/.test(key)) {
+            record("kernel:" + key.replace(/^_(?=[A-Z])/, ""));
+          }
+          return (t as Record<string | symbol, unknown>)[key];
+        },
+      }),
+    );
+  }
+}
 for (const name of Object.keys(real)) {
   const proto = (real as unknown as Record<string, { prototype?: Record<string, Fn> }>)[name]
     ?.prototype;
@@ -73,7 +110,14 @@ for (const name of Object.keys(real)) {
 }
 
 /** Namespaces whose functions are recorded by path (`losses.meanSquaredError`). */
-const NESTED: Record<string, true> = { losses: true, metrics: true, train: true };
+const NESTED: Record<string, true> = {
+  losses: true,
+  metrics: true,
+  train: true,
+  fused: true,
+  // The cpu backend's plain implementations (`shared.sigmoidImpl`), which the package re-exports.
+  shared: true,
+};
 const wrapped: Record<string, unknown> = Object.create(null);
 function recorded<T extends object>(target: T, path: string): T {
   return new Proxy(target, {

@@ -36,7 +36,7 @@ import {
   type Voided,
 } from "./record.ts";
 import { caseSeed } from "./seed.ts";
-import { forbiddenUsed } from "./tf_record.ts";
+import { forbiddenUsed, OPS_OVERFLOW } from "./tf_record.ts";
 import type { Flag } from "./submission.ts";
 import type { HiddenCase } from "../course/define.ts";
 
@@ -260,6 +260,15 @@ export async function gradeExercise(
   // What the child's tfjs recorded while running the exercise decides the forbidden-op rule.
   let forbiddenOpUsed = opts.forbiddenOpUsed ?? false;
   const noteOps = (a: Answer | null, during: string) => {
+    if (ex.forbiddenOps.length > 0 && a?.ops?.includes(OPS_OVERFLOW)) {
+      forbiddenOpUsed = true;
+      addFlag(flags, {
+        code: "forbidden-op",
+        exercise: ex.name,
+        message: `recorded more distinct tfjs names than the grader keeps (while ${during}), ` +
+          `so it cannot show that ${ex.forbiddenOps.join(", ")} went unused`,
+      });
+    }
     for (const op of forbiddenUsed(ex.forbiddenOps, a?.ops ?? [])) {
       forbiddenOpUsed = true;
       addFlag(flags, {

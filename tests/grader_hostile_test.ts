@@ -828,3 +828,129 @@ async function exists(path: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Writes a submission of the given files (paths under exercises/) and grades those exercises. */
+async function gradeFiles(files: Record<string, string>, only: string[]) {
+  const dir = await Deno.makeTempDir({ prefix: "tensorlings-bypass-" });
+  try {
+    for (const [rel, text] of Object.entries(files)) {
+      await Deno.mkdir(join(dir, rel, ".."), { recursive: true });
+      await Deno.writeTextFile(join(dir, rel), text);
+    }
+    return await gradeSubmission(dir, { repoRoot: ROOT, only });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** The forbidden tfjs ops, reached by every other road to the same computation (issue 10's rule). */
+const BYPASSES: Array<[string, string, string, string]> = [
+  // name, exercise, file, source
+  [
+    "tf.fused.matMul in predict",
+    "predict",
+    "exercises/01_linear_regression/predict.ts",
+    `import { tf } from "../../lib/tf.ts";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  if (X.length === 0) return [];
+  return tf.tidy(() => Array.from(tf.fused.matMul({ a: tf.tensor2d(X), b: tf.tensor2d(w, [w.length, 1]) }).add(b).dataSync()));
+}
+`,
+  ],
+  [
+    "the _FusedMatMul kernel through runKernel in predict",
+    "predict",
+    "exercises/01_linear_regression/predict.ts",
+    `import { tf } from "../../lib/tf.ts";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  if (X.length === 0) return [];
+  return tf.tidy(() => {
+    const y = tf.engine().runKernel("_FusedMatMul", { a: tf.tensor2d(X), b: tf.tensor2d(w, [w.length, 1]) },
+      { transposeA: false, transposeB: false, activation: "linear" }) as tf.Tensor;
+    return Array.from(y.add(b).dataSync());
+  });
+}
+`,
+  ],
+  [
+    "the wasm module's own export, read off the backend, in predict",
+    "predict",
+    "exercises/01_linear_regression/predict.ts",
+    `import { tf } from "../../lib/tf.ts";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  const wasm = (tf.backend() as unknown as { wasm?: Record<string, unknown> }).wasm;
+  if (typeof wasm?._BatchMatMul !== "function") throw new Error("no export");
+  return X.map((r) => r.reduce((s, x, j) => s + x * w[j], b));
+}
+`,
+  ],
+  [
+    "the wasm module's raw exports object, in predict",
+    "predict",
+    "exercises/01_linear_regression/predict.ts",
+    `import { tf } from "../../lib/tf.ts";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  const wasm = (tf.backend() as unknown as { wasm?: { asm?: Record<string, unknown> } }).wasm;
+  if (typeof wasm?.asm?.BatchMatMul !== "function") throw new Error("no export");
+  return X.map((r) => r.reduce((s, x, j) => s + x * w[j], b));
+}
+`,
+  ],
+  [
+    "a forbidden op after a flood of made-up scope names, in predict",
+    "predict",
+    "exercises/01_linear_regression/predict.ts",
+    `import { tf } from "../../lib/tf.ts";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  if (X.length === 0) return [];
+  const e = tf.engine();
+  for (let i = 0; i < 5000; i++) { e.startScope("junk" + i); e.endScope(); }
+  return tf.tidy(() => Array.from(tf.matMul(tf.tensor2d(X), tf.tensor2d(w, [w.length, 1])).add(b).dataSync()));
+}
+`,
+  ],
+  [
+    "the cpu backend's shared sigmoidImpl in sigmoid",
+    "sigmoid",
+    "exercises/03_logistic_regression/sigmoid.ts",
+    `import * as tf from "@tensorflow/tfjs";
+export function sigmoid(z: number[]): number[] {
+  const s = (tf as unknown as { shared: { sigmoidImpl(v: Float64Array, d: string): ArrayLike<number> } }).shared;
+  s.sigmoidImpl(Float64Array.from(z), "float32");
+  return z.map((v) => v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
+}
+`,
+  ],
+  [
+    "the Softmax kernel through runKernel in softmax",
+    "softmax",
+    "exercises/06_attention/softmax.ts",
+    `import { tf } from "../../lib/tf.ts";
+export function softmax(rows: number[][]): number[][] {
+  for (const r of rows) if (r.length === 0) throw new RangeError("empty row");
+  if (rows.length === 0) return [];
+  return tf.tidy(() => (tf.engine().runKernel("Softmax", { logits: tf.tensor2d(rows, undefined, "float32") }, { dim: 1 }) as tf.Tensor2D).arraySync());
+}
+`,
+  ],
+];
+
+Deno.test("hostile: a forbidden op reached by another road (fused op, kernel by name, the wasm module, the cpu backend's impls) is still forbidden", async (t) => {
+  for (const [name, exercise, file, source] of BYPASSES) {
+    await t.step(name, async () => {
+      const r = await gradeFiles({ [file]: source }, [exercise]);
+      assert.ok(
+        r.flags.some((f) => f.code === "forbidden-op" && f.exercise === exercise),
+        `not flagged: ${JSON.stringify(r.flags)} ${
+          JSON.stringify(r.exercises[0].cases.map((c) => [c.outcome, c.message?.slice(0, 120)]))
+        }`,
+      );
+      assert.equal(r.exercises[0].score, 0);
+    });
+  }
+});
