@@ -177,7 +177,7 @@ export function poolCases(name: string, mode: "max" | "avg"): Case<PoolFn>[] {
     {
       id: "same-with-even-window-on-non-square-batch",
       name: `${name}() under same with an even window on a batch of non-square images`,
-      points: 1.5,
+      points: 1,
       args: (r) => argsOf(r, geometry(r, { padding: "same", kh: 2, kw: 4, strides: [1, 1] })),
       expect: reference,
       tol: F32,
@@ -185,7 +185,7 @@ export function poolCases(name: string, mode: "max" | "avg"): Case<PoolFn>[] {
     {
       id: "same-with-strides-2-3",
       name: `${name}() under same with a 3×3 window and strides [2, 3]`,
-      points: 1,
+      points: 0.75,
       args: (r) => argsOf(r, geometry(r, { padding: "same", kh: 3, kw: 3, strides: [2, 3] })),
       expect: reference,
       tol: F32,
@@ -271,9 +271,38 @@ export function poolCases(name: string, mode: "max" | "avg"): Case<PoolFn>[] {
     },
     {
       id: "throws-when-window-exceeds-image-under-valid",
-      name: `${name}() throws a RangeError under valid when the window is larger than the image`,
+      name: `${name}() throws a RangeError under valid when the window is taller than the image`,
       points: 0.5,
       args: (r) => argsOf(r, geometry(r, { padding: "valid", h: 2, w: 5, kh: 3, kw: 2 })),
+      throws: "RangeError",
+    },
+    // The other axis, and sizes that are not integers, a quarter point each: the cases above put
+    // the bad value on one axis only, so a check of that axis alone passed them.
+    {
+      id: "throws-when-window-exceeds-image-width-under-valid",
+      name: `${name}() throws a RangeError under valid when the window is wider than the image`,
+      points: 0.25,
+      args: (r) => argsOf(r, geometry(r, { padding: "valid", h: 5, w: 2, kh: 2, kw: 3 })),
+      throws: "RangeError",
+    },
+    {
+      id: "throws-for-a-fractional-window",
+      name: `${name}() throws a RangeError for a window width that is not an integer (1.5)`,
+      points: 0.25,
+      args: (r) => {
+        const [x, , s, p] = argsOf(r, geometry(r));
+        return [x, [2, 1.5], s, p];
+      },
+      throws: "RangeError",
+    },
+    {
+      id: "throws-for-a-fractional-stride",
+      name: `${name}() throws a RangeError for a stride down that is not an integer (1.5)`,
+      points: 0.25,
+      args: (r) => {
+        const [x, k, , p] = argsOf(r, geometry(r));
+        return [x, k, [1.5, 1], p];
+      },
       throws: "RangeError",
     },
   ];

@@ -9,7 +9,7 @@ export default cases<typeof fitNormalEquations>([
   {
     id: "on-noisy-random-data-of-a-random-shape-n-d",
     name: "fitNormalEquations() on noisy random data of a random shape [N, D]",
-    points: 1,
+    points: 0.5,
     args: (r) => {
       const D = 1 + r.int(5);
       const X = randomMatrix(r, D + 5 + r.int(40), D);
@@ -138,6 +138,23 @@ export default cases<typeof fitNormalEquations>([
       ) => [row[0], row[1], a * row[0] + b * row[1]]);
       return [X, randomVector(r, X.length)];
     },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-x-and-y-differ-in-length",
+    name: "fitNormalEquations() throws a RangeError when X and y differ in length",
+    points: 0.25,
+    args: (r) => {
+      const X = randomMatrix(r, 6 + r.int(10), 2);
+      return [X, randomVector(r, X.length + 1 + r.int(3))];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-empty-x-and-y",
+    name: "fitNormalEquations() throws a RangeError for an X and a y without samples",
+    points: 0.25,
+    args: () => [[], []],
     throws: "RangeError",
   },
 ]);

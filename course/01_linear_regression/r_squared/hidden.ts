@@ -9,7 +9,7 @@ export default cases<typeof rSquared>([
   {
     id: "of-random-predictions-of-a-random-length",
     name: "rSquared() of random predictions of a random length",
-    points: 1,
+    points: 0.75,
     args: (r) => {
       const N = 3 + r.int(40);
       const y = randomVector(r, N);
@@ -90,6 +90,13 @@ export default cases<typeof rSquared>([
     name: "rSquared() throws a RangeError when ŷ and y differ in length",
     points: 1,
     args: (r) => [randomVector(r, 4), randomVector(r, 5 + r.int(4))],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-empty-vectors",
+    name: "rSquared() throws a RangeError for empty vectors",
+    points: 0.25,
+    args: () => [[], []],
     throws: "RangeError",
   },
   {

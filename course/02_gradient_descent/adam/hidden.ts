@@ -8,7 +8,7 @@ export default cases<typeof adamStep>([
   {
     id: "first-step-from-a-fresh-state-t-0",
     name: "adamStep() first step from a fresh state (t = 0)",
-    points: 2,
+    points: 1.25,
     args: (r) => {
       const P = 1 + r.int(8);
       const zeros = new Array(P).fill(0);
@@ -68,6 +68,50 @@ export default cases<typeof adamStep>([
       const P = 2 + r.int(5);
       return [randomVector(r, P), randomVector(r, P), {
         m: randomVector(r, P + 1),
+        v: positive(r, P),
+        t: 3,
+      }, { learningRate: 0.1, ...ADAM_DEFAULTS }];
+    },
+    throws: "RangeError",
+  },
+  // One case per array that can be the odd one out, a quarter point each: a check that compares
+  // some of them but not all would otherwise go unnoticed.
+  {
+    id: "throws-a-rangeerror-when-v-has-the-wrong-length",
+    name: "adamStep() throws a RangeError when v has the wrong length",
+    points: 0.25,
+    args: (r) => {
+      const P = 2 + r.int(5);
+      return [randomVector(r, P), randomVector(r, P), {
+        m: randomVector(r, P),
+        v: positive(r, P + 1),
+        t: 3,
+      }, { learningRate: 0.1, ...ADAM_DEFAULTS }];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-the-gradient-has-the-wrong-length",
+    name: "adamStep() throws a RangeError when g has the wrong length",
+    points: 0.25,
+    args: (r) => {
+      const P = 2 + r.int(5);
+      return [randomVector(r, P), randomVector(r, P - 1), {
+        m: randomVector(r, P),
+        v: positive(r, P),
+        t: 3,
+      }, { learningRate: 0.1, ...ADAM_DEFAULTS }];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-theta-has-the-wrong-length",
+    name: "adamStep() throws a RangeError when θ has a length that g, m and v do not have",
+    points: 0.25,
+    args: (r) => {
+      const P = 2 + r.int(5);
+      return [randomVector(r, P + 1), randomVector(r, P), {
+        m: randomVector(r, P),
         v: positive(r, P),
         t: 3,
       }, { learningRate: 0.1, ...ADAM_DEFAULTS }];

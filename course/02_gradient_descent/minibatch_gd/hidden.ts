@@ -38,7 +38,7 @@ export default cases<typeof miniBatchGradientDescent>([
   {
     id: "random-data-n-d-with-a-batchsize-that-does-not-divide-n",
     name: "random data [N, D] with a batchSize that does not divide N",
-    points: 3,
+    points: 2.75,
     args: (r) => {
       const batchSize = 2 + r.int(4);
       const n = batchSize * (2 + r.int(4)) + 1 + r.int(batchSize - 1);
@@ -74,6 +74,16 @@ export default cases<typeof miniBatchGradientDescent>([
     args: (r) => {
       const { X, y } = linearData(r, 4, 1, 0);
       return [X, y, { learningRate: 0.1, epochs: 1, batchSize: 0, seed: 0 }];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-a-fractional-batchsize",
+    name: "throws a RangeError for a batchSize that is not an integer (1.5, 2.5 or 3.5)",
+    points: 0.25,
+    args: (r) => {
+      const { X, y } = linearData(r, 6, 1, 0);
+      return [X, y, { learningRate: 0.1, epochs: 1, batchSize: 1.5 + r.int(3), seed: 0 }];
     },
     throws: "RangeError",
   },

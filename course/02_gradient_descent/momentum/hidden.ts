@@ -20,7 +20,7 @@ export default cases<typeof momentumStep>([
   {
     id: "with-a-velocity-carried-from-earlier-steps",
     name: "momentumStep() with a velocity carried from earlier steps",
-    points: 2,
+    points: 1.5,
     args: (r) => {
       const P = 2 + r.int(10);
       return [randomVector(r, P), randomVector(r, P), randomVector(r, P), {
@@ -60,6 +60,33 @@ export default cases<typeof momentumStep>([
     args: (r) => {
       const P = 2 + r.int(5);
       return [randomVector(r, P), randomVector(r, P), randomVector(r, P - 1), {
+        learningRate: 0.1,
+        beta: 0.9,
+      }];
+    },
+    throws: "RangeError",
+  },
+  // The other two arrays as the odd one out, a quarter point each.
+  {
+    id: "throws-a-rangeerror-when-the-gradient-has-the-wrong-length",
+    name: "momentumStep() throws a RangeError when the gradient has the wrong length",
+    points: 0.25,
+    args: (r) => {
+      const P = 2 + r.int(5);
+      return [randomVector(r, P), randomVector(r, P + 1), randomVector(r, P), {
+        learningRate: 0.1,
+        beta: 0.9,
+      }];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-theta-has-the-wrong-length",
+    name: "momentumStep() throws a RangeError when θ has a length that g and the velocity do not",
+    points: 0.25,
+    args: (r) => {
+      const P = 2 + r.int(5);
+      return [randomVector(r, P - 1), randomVector(r, P), randomVector(r, P), {
         learningRate: 0.1,
         beta: 0.9,
       }];

@@ -14,7 +14,7 @@ export default cases<typeof mseGradient>([
   {
     id: "random-x-of-varying-shape-n-d-w-and-b",
     name: "random X of varying shape [N, D], w and b",
-    points: 3,
+    points: 2.75,
     args: (r) => {
       const { n, d } = size(r, [2, 30], [1, 6]);
       return [randomMatrix(r, n, d), randomVector(r, n), randomVector(r, d), r.normal()];
@@ -71,6 +71,13 @@ export default cases<typeof mseGradient>([
     name: "throws a RangeError when X and y differ in length",
     points: 1,
     args: (r) => [randomMatrix(r, 3, 2), randomVector(r, 4), [0, 0], 0],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-an-x-without-rows",
+    name: "throws a RangeError for an X without rows (and an empty y)",
+    points: 0.25,
+    args: (r) => [[], [], randomVector(r, 1 + r.int(3)), r.normal()],
     throws: "RangeError",
   },
 ]);

@@ -21,7 +21,7 @@ export default cases<typeof rmspropStep>([
   {
     id: "carried-v",
     name: "rmspropStep() with a v carried from earlier steps",
-    points: 2,
+    points: 1.5,
     args: (r) => {
       const P = 2 + r.int(10);
       return [randomVector(r, P), randomVector(r, P), positive(r, P), {
@@ -82,6 +82,35 @@ export default cases<typeof rmspropStep>([
     args: (r) => {
       const P = 2 + r.int(5);
       return [randomVector(r, P), randomVector(r, P), positive(r, P + 1), {
+        learningRate: 0.1,
+        rho: 0.9,
+        epsilon: 1e-8,
+      }];
+    },
+    throws: "RangeError",
+  },
+  // The other two arrays as the odd one out, a quarter point each.
+  {
+    id: "throws-when-the-gradient-has-the-wrong-length",
+    name: "rmspropStep() throws a RangeError when the gradient has the wrong length",
+    points: 0.25,
+    args: (r) => {
+      const P = 2 + r.int(5);
+      return [randomVector(r, P), randomVector(r, P + 1), positive(r, P), {
+        learningRate: 0.1,
+        rho: 0.9,
+        epsilon: 1e-8,
+      }];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-theta-has-the-wrong-length",
+    name: "rmspropStep() throws a RangeError when θ has a length that g and v do not have",
+    points: 0.25,
+    args: (r) => {
+      const P = 2 + r.int(5);
+      return [randomVector(r, P - 1), randomVector(r, P), positive(r, P), {
         learningRate: 0.1,
         rho: 0.9,
         epsilon: 1e-8,

@@ -24,7 +24,7 @@ export default cases<typeof tfGradient>([
   {
     id: "on-random-x-of-a-random-shape-n-d",
     name: "tfGradient() on random X of a random shape [N, D]",
-    points: 2,
+    points: 1.25,
     args: (r) => {
       const N = 5 + r.int(20);
       const D = 1 + r.int(6);
@@ -55,6 +55,39 @@ export default cases<typeof tfGradient>([
     args: (r) => {
       const N = 2 + r.int(5);
       return [randomMatrix(r, N, 2), randomVector(r, N + 1), [0, 0], 0];
+    },
+    throws: "RangeError",
+  },
+  // The other documented bad shapes, a quarter point each.
+  {
+    id: "throws-a-rangeerror-for-an-x-without-rows",
+    name: "tfGradient() throws a RangeError for an X without rows (and an empty y)",
+    points: 0.25,
+    args: (r) => [[], [], randomVector(r, 1 + r.int(3)), r.normal()],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-the-rows-are-longer-than-w",
+    name: "tfGradient() throws a RangeError when every row of X has one value more than w",
+    points: 0.25,
+    args: (r) => {
+      const N = 2 + r.int(5);
+      const D = 1 + r.int(3);
+      return [randomMatrix(r, N, D + 1), randomVector(r, N), randomVector(r, D), 0];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-a-later-row-is-not-as-long-as-w",
+    name:
+      "tfGradient() throws a RangeError when a row of X other than the first is not as long as w",
+    points: 0.25,
+    args: (r) => {
+      const N = 3 + r.int(4);
+      const D = 2 + r.int(3);
+      const X = randomMatrix(r, N, D);
+      X[1 + r.int(N - 1)].pop();
+      return [X, randomVector(r, N), randomVector(r, D), 0];
     },
     throws: "RangeError",
   },

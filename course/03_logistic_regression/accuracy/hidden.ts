@@ -12,7 +12,7 @@ export default cases<typeof accuracy>([
   {
     id: "random-probabilities-and-labels",
     name: "accuracy() of random probabilities and 0/1 labels, default threshold",
-    points: 2,
+    points: 2.75,
     args: (r) => {
       const n = 3 + r.int(40);
       return [probabilities(r, n), labels(r, n)];
@@ -73,18 +73,42 @@ export default cases<typeof accuracy>([
     points: 1,
     args: (r) => [probabilities(r, 2_000), labels(r, 2_000)],
   },
+  // Each bad input is a case of its own, posed on every attempt (a case that drew one of two at
+  // random let an implementation missing one check through on half the attempts). A quarter
+  // point each.
   {
-    id: "throws-a-rangeerror-when-the-lengths-differ-or-are-0",
-    name: "accuracy() throws a RangeError when p and y differ in length, or are empty",
-    points: 1,
-    args: (r) => (r.next() < 0.5 ? [probabilities(r, 4), labels(r, 5)] : [[], []]),
+    id: "throws-a-rangeerror-when-the-lengths-differ",
+    name: "accuracy() throws a RangeError when p and y differ in length",
+    points: 0.25,
+    args: (r) => [probabilities(r, 4), labels(r, 5 + r.int(3))],
     throws: "RangeError",
   },
   {
-    id: "throws-a-rangeerror-for-a-threshold-outside-0-1",
-    name: "accuracy() throws a RangeError for a threshold outside [0, 1]",
-    points: 1,
-    args: (r) => [probabilities(r, 4), labels(r, 4), r.next() < 0.5 ? -0.2 : 1.5],
+    id: "throws-a-rangeerror-for-empty-vectors",
+    name: "accuracy() throws a RangeError for empty p and y",
+    points: 0.25,
+    args: () => [[], []],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-a-threshold-below-0",
+    name: "accuracy() throws a RangeError for a threshold below 0",
+    points: 0.25,
+    args: (r) => [probabilities(r, 4), labels(r, 4), -r.uniform(0.05, 1)],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-a-threshold-above-1",
+    name: "accuracy() throws a RangeError for a threshold above 1",
+    points: 0.25,
+    args: (r) => [probabilities(r, 4), labels(r, 4), 1 + r.uniform(0.05, 1)],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-a-nan-threshold",
+    name: "accuracy() throws a RangeError for a threshold that is NaN (it is not in [0, 1])",
+    points: 0.25,
+    args: (r) => [probabilities(r, 4), labels(r, 4), NaN],
     throws: "RangeError",
   },
 ]);

@@ -14,7 +14,7 @@ export default cases<typeof logisticGradient>([
   {
     id: "random-x-of-varying-shape-labels-w-and-b",
     name: "random X of varying shape [N, D], 0/1 labels, w and b",
-    points: 3,
+    points: 3.25,
     args: (r) => {
       const { n, d } = size(r, [2, 30], [1, 6]);
       return [randomMatrix(r, n, d), labels(r, n), randomVector(r, d), r.normal()];
@@ -73,13 +73,32 @@ export default cases<typeof logisticGradient>([
     args: (r) => [randomMatrix(r, 3, 2), labels(r, 4), [0, 0], 0],
     throws: "RangeError",
   },
+  // Each bad input is a case of its own, posed on every attempt (the case that drew an empty X or
+  // a w too long at random let an implementation missing one check through on half the attempts).
   {
     id: "throws-a-rangeerror-when-w-does-not-match-the-rows",
-    name: "throws a RangeError when w is not as long as a row of X, or X is empty",
-    points: 1,
-    args: (
-      r,
-    ) => (r.next() < 0.5 ? [randomMatrix(r, 3, 2), labels(r, 3), [0, 0, 0], 0] : [[], [], [0], 0]),
+    name: "throws a RangeError when w is not as long as the rows of X",
+    points: 0.25,
+    args: (r) => [randomMatrix(r, 3, 2), labels(r, 3), [0, 0, 0], 0],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-an-x-without-rows",
+    name: "throws a RangeError for an X without rows (and an empty y)",
+    points: 0.25,
+    args: () => [[], [], [0], 0],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-a-later-row-does-not-match-w",
+    name: "throws a RangeError when a row of X other than the first is not as long as w",
+    points: 0.25,
+    args: (r) => {
+      const d = 2 + r.int(3);
+      const X = randomMatrix(r, 4, d);
+      X[1 + r.int(3)].push(r.normal());
+      return [X, labels(r, 4), randomVector(r, d), 0];
+    },
     throws: "RangeError",
   },
 ]);

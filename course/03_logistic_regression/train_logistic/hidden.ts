@@ -45,7 +45,7 @@ export default cases<typeof trainLogistic>([
   {
     id: "random-data-of-varying-shape-30-epochs",
     name: "random data of varying shape [N, D], 30 epochs: the same w, b and losses",
-    points: 2,
+    points: 1.75,
     args: (r) => {
       const { n, d } = size(r, [4, 40], [1, 5]);
       const { X, y } = logisticData(r, n, d);
@@ -111,6 +111,13 @@ export default cases<typeof trainLogistic>([
     name: "throws a RangeError when X and y differ in length",
     points: 1,
     args: (r) => [randomMatrix(r, 3, 2), labels(r, 5), { learningRate: 0.1, epochs: 2 }],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-for-empty-x-and-y",
+    name: "throws a RangeError for an X and a y without samples",
+    points: 0.25,
+    args: (r) => [[], [], { learningRate: 0.1, epochs: 1 + r.int(3) }],
     throws: "RangeError",
   },
 ]);

@@ -18,7 +18,7 @@ export default cases<typeof conv2d>([
   {
     id: "same-with-even-kernel-on-non-square-batch",
     name: "conv2d() under same with an even kernel on a batch of non-square images",
-    points: 1.5,
+    points: 1,
     args: (r) => argsOf(r, geometry(r, { padding: "same", kh: 2, kw: 4 })),
     expect: tfConv2d,
     tol: F32,
@@ -124,9 +124,28 @@ export default cases<typeof conv2d>([
   },
   {
     id: "throws-when-filter-exceeds-image-under-valid",
-    name: "conv2d() throws a RangeError under valid when the filter is larger than the image",
+    name: "conv2d() throws a RangeError under valid when the filter is taller than the image",
     points: 0.5,
     args: (r) => argsOf(r, geometry(r, { padding: "valid", h: 2, w: 5, kh: 3, kw: 2 })),
+    throws: "RangeError",
+  },
+  // The other axis, and a stride that is not an integer, a quarter point each: the cases above put
+  // the bad value on one axis only, so a check of that axis alone passed them.
+  {
+    id: "throws-when-filter-exceeds-image-width-under-valid",
+    name: "conv2d() throws a RangeError under valid when the filter is wider than the image",
+    points: 0.25,
+    args: (r) => argsOf(r, geometry(r, { padding: "valid", h: 5, w: 2, kh: 2, kw: 3 })),
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-a-fractional-stride",
+    name: "conv2d() throws a RangeError for a stride across that is not an integer (1.5)",
+    points: 0.25,
+    args: (r) => {
+      const [x, w, b, , p] = argsOf(r, geometry(r));
+      return [x, w, b, [1, 1.5], p];
+    },
     throws: "RangeError",
   },
 ]);

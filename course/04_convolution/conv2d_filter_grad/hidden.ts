@@ -21,7 +21,7 @@ export default cases<typeof conv2dFilterGradient>([
   {
     id: "same-with-even-kernel-on-non-square-batch",
     name: "conv2dFilterGradient() under same with an even kernel on a batch of non-square images",
-    points: 2,
+    points: 1,
     args: (r) => argsOf(r, geometry(r, { padding: "same", kh: 2, kw: 4 })),
     expect: tfFilterGrad,
     tol: F32,
@@ -81,12 +81,52 @@ export default cases<typeof conv2dFilterGradient>([
   },
   {
     id: "throws-when-dy-has-the-wrong-shape",
-    name: "conv2dFilterGradient() throws a RangeError when dy is not the output's shape",
+    name: "conv2dFilterGradient() throws a RangeError when dy does not have the output's height",
     points: 0.5,
     args: (r) => {
       const [x, dy, shape, , p] = argsOf(r, geometry(r, { strides: [1, 1], padding: "same" }));
       return [x, dy, shape, [2, 1], p]; // dy has the rows of stride 1
     },
+    throws: "RangeError",
+  },
+  // dy's other dimensions, one case each (a quarter point): a check of the rows alone passed the
+  // case above.
+  {
+    id: "throws-when-dy-has-the-wrong-width",
+    name: "conv2dFilterGradient() throws a RangeError when dy has one column more than the output",
+    points: 0.25,
+    args: (r) => {
+      const [x, dy, shape, s, p] = argsOf(r, geometry(r));
+      return [x, dy.map((im) => im.map((row) => [...row, row[0]])), shape, s, p];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-dy-has-the-wrong-channels",
+    name: "conv2dFilterGradient() throws a RangeError when dy has one channel more than Cout",
+    points: 0.25,
+    args: (r) => {
+      const [x, dy, shape, s, p] = argsOf(r, geometry(r));
+      return [x, dy.map((im) => im.map((row) => row.map((px) => [...px, 0]))), shape, s, p];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-dy-has-the-wrong-batch",
+    name: "conv2dFilterGradient() throws a RangeError when dy has one image more than x",
+    points: 0.25,
+    args: (r) => {
+      const [x, dy, shape, s, p] = argsOf(r, geometry(r));
+      return [x, [...dy, dy[0]], shape, s, p];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-a-fractional-stride",
+    name:
+      "conv2dFilterGradient() throws a RangeError for a stride down that is not an integer (1.5)",
+    points: 0.25,
+    args: (r) => argsOf(r, geometry(r, { strides: [1.5, 1] })),
     throws: "RangeError",
   },
   {

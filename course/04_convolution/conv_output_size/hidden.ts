@@ -7,7 +7,7 @@ export default cases<typeof convOutputSize>([
   {
     id: "valid-with-stride-that-does-not-divide",
     name: "convOutputSize() under valid with a stride that does not divide H − K",
-    points: 1,
+    points: 0.75,
     args: (r) => {
       const k = 1 + r.int(4);
       const s = 2 + r.int(2);
@@ -25,14 +25,14 @@ export default cases<typeof convOutputSize>([
   {
     id: "same-with-even-kernel",
     name: "convOutputSize() under same with an even kernel (the extra zero goes after)",
-    points: 1.5,
+    points: 1,
     args: (r) => [4 + r.int(20), 2 + 2 * r.int(3), 1, "same"],
     expect: tfOutputSize,
   },
   {
     id: "same-with-stride-2-or-3",
     name: "convOutputSize() under same with stride 2 or 3, odd and even sizes",
-    points: 1.5,
+    points: 1,
     args: (r) => [5 + r.int(20), 2 + r.int(4), 2 + r.int(2), "same"],
     expect: tfOutputSize,
   },
@@ -55,6 +55,43 @@ export default cases<typeof convOutputSize>([
     name: "convOutputSize() throws a RangeError for stride 0",
     points: 1,
     args: (r) => [5 + r.int(5), 3, 0, "same"],
+    throws: "RangeError",
+  },
+  // inSize, kernel and stride must each be an integer ≥ 1: one case per argument and per way of
+  // failing that (a quarter point each), all under "same", where no other check can catch them.
+  {
+    id: "throws-for-input-size-0",
+    name: "convOutputSize() throws a RangeError for an input of size 0 (under same)",
+    points: 0.25,
+    args: (r) => [0, 1 + r.int(4), 1 + r.int(2), "same"],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-kernel-0",
+    name: "convOutputSize() throws a RangeError for a kernel of size 0 (under same)",
+    points: 0.25,
+    args: (r) => [3 + r.int(8), 0, 1 + r.int(2), "same"],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-a-fractional-input-size",
+    name: "convOutputSize() throws a RangeError for an input size that is not an integer",
+    points: 0.25,
+    args: (r) => [5.5 + r.int(5), 3, 1, "same"],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-a-fractional-kernel",
+    name: "convOutputSize() throws a RangeError for a kernel size that is not an integer",
+    points: 0.25,
+    args: (r) => [5 + r.int(5), 2.5, 1, "same"],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-a-fractional-stride",
+    name: "convOutputSize() throws a RangeError for a stride that is not an integer",
+    points: 0.25,
+    args: (r) => [5 + r.int(5), 3, 1.5 + r.int(2), "same"],
     throws: "RangeError",
   },
   {

@@ -36,7 +36,7 @@ export default cases<typeof trainCnn>([
     id: "labels-held-out-digits-as-taught",
     name:
       "trainCnn() trained 1 epoch (50 steps of 16) on 800 digits, every label k relabelled (k + s) mod 10, gives ≥ 45 % of 300 held-out digits the label it was taught (chance: 10 %)",
-    points: 8,
+    points: 7.75,
     args: (r) => {
       const shift = 1 + r.int(9); // a new code per attempt: the true labels do not pass
       const d = split(r.int(7200), 800);
@@ -67,11 +67,23 @@ export default cases<typeof trainCnn>([
   },
   {
     id: "rejects-mismatched-images",
-    name: "trainCnn() throws a RangeError when the images do not hold 28 × 28 values per label",
+    name:
+      "trainCnn() throws a RangeError when the training images do not hold 28 × 28 values per label",
     points: 1,
     args: () => [
       { count: 3, images: new Float32Array(2 * PIXELS), labels: Int32Array.from([1, 2, 3]) },
       new Float32Array(PIXELS),
+      { epochs: 1, batchSize: 3, seed: 1 },
+    ],
+    throws: "RangeError",
+  },
+  {
+    id: "rejects-a-partial-test-image",
+    name: "trainCnn() throws a RangeError when the test images do not hold 28 × 28 values each",
+    points: 0.25,
+    args: (r) => [
+      { count: 3, images: new Float32Array(3 * PIXELS), labels: Int32Array.from([1, 2, 3]) },
+      new Float32Array((1 + r.int(3)) * PIXELS + 1 + r.int(PIXELS - 1)),
       { epochs: 1, batchSize: 3, seed: 1 },
     ],
     throws: "RangeError",

@@ -18,7 +18,7 @@ export default cases<typeof gradientNorms>([
   {
     id: "states-of-a-random-sequence",
     name: "the states of a random sequence (T from 3 to 15, non-symmetric W_h)",
-    points: 3,
+    points: 3.5,
     args: (r) => {
       const { H, D } = sizes(r);
       const [xs, h0, Wh, Wx, b] = problem(r, between(r, 3, 15), H, D, 1.5);
@@ -92,15 +92,26 @@ export default cases<typeof gradientNorms>([
     points: 1,
     args: (r) => [weights(r, 3, 3), []],
   },
+  // Each bad shape is a case of its own, posed on every attempt (the case that drew one of the two
+  // at random let an implementation missing one check through on half the attempts). A quarter
+  // point each.
   {
     id: "throws-when-a-state-is-not-h-long",
-    name: "throws a RangeError when a row of hs is not of length H, or W_h is not square",
-    points: 1,
+    name: "throws a RangeError when a row of hs (the last) is not of length H",
+    points: 0.25,
     args: (r) => {
       const H = between(r, 2, 5);
-      return r.next() < 0.5
-        ? [weights(r, H, H), [...randomMatrix(r, 3, H), randomMatrix(r, 1, H + 1)[0]]]
-        : [weights(r, H, H + 1), randomMatrix(r, 3, H)];
+      return [weights(r, H, H), [...randomMatrix(r, 3, H), randomMatrix(r, 1, H + 1)[0]]];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-wh-is-not-square",
+    name: "throws a RangeError when W_h is [H, H + 1], not square",
+    points: 0.25,
+    args: (r) => {
+      const H = between(r, 2, 5);
+      return [weights(r, H, H + 1), randomMatrix(r, 3, H)];
     },
     throws: "RangeError",
   },

@@ -7,7 +7,7 @@ export default cases<typeof rnnForward>([
   {
     id: "random-sequence-h-not-d",
     name: "a random sequence (T from 2 to 12) with H ≠ D and non-symmetric W_h",
-    points: 3,
+    points: 2,
     args: (r) => {
       const { H, D } = sizes(r);
       return problem(r, between(r, 2, 12), H, D, 0.9);
@@ -51,13 +51,60 @@ export default cases<typeof rnnForward>([
   },
   {
     id: "throws-when-a-row-of-xs-does-not-fit",
-    name: "throws a RangeError when a row of xs is not as long as a row of W_x",
+    name: "throws a RangeError when a row of xs (not the first) is not as long as a row of W_x",
     points: 1,
     args: (r) => {
       const { H, D } = sizes(r);
       const p = problem(r, 4, H, D);
-      p[0][between(r, 0, 3)] = new Array(D + 1).fill(0.5);
+      // Never the first row: a check of xs[0] alone would pass when it is the one drawn.
+      p[0][between(r, 1, 3)] = new Array(D + 1).fill(0.5);
       return p;
+    },
+    throws: "RangeError",
+  },
+  // The weights are checked even when there is no step to take (T = 0), where no call of
+  // rnnStep can notice them: one case per bad shape, a quarter point each.
+  {
+    id: "throws-for-no-steps-when-wh-does-not-have-h-rows",
+    name: "throws a RangeError for an empty sequence when W_h is [H − 1, H]",
+    points: 0.25,
+    args: (r) => {
+      const { H, D } = sizes(r);
+      const [xs, h0, Wh, Wx, b] = problem(r, 0, H, D);
+      return [xs, h0, Wh.slice(1), Wx, b];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-no-steps-when-a-row-of-wh-is-not-h-long",
+    name: "throws a RangeError for an empty sequence when W_h is [H, H + 1]",
+    points: 0.25,
+    args: (r) => {
+      const { H, D } = sizes(r);
+      const [xs, h0, Wh, Wx, b] = problem(r, 0, H, D);
+      return [xs, h0, Wh.map((row) => [...row, 0.5]), Wx, b];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-no-steps-when-b-is-not-h-long",
+    name: "throws a RangeError for an empty sequence when b is not [H]",
+    points: 0.25,
+    args: (r) => {
+      const { H, D } = sizes(r);
+      const [xs, h0, Wh, Wx, b] = problem(r, 0, H, D);
+      return [xs, h0, Wh, Wx, b.slice(1)];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-for-no-steps-when-wx-does-not-have-h-rows",
+    name: "throws a RangeError for an empty sequence when W_x is [H + 1, D]",
+    points: 0.25,
+    args: (r) => {
+      const { H, D } = sizes(r);
+      const [xs, h0, Wh, Wx, b] = problem(r, 0, H, D);
+      return [xs, h0, Wh, [...Wx, Wx[0].slice()], b];
     },
     throws: "RangeError",
   },

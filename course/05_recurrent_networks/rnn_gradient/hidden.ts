@@ -8,7 +8,7 @@ export default cases<typeof rnnGradient>([
   {
     id: "against-tf-grads",
     name: "agrees with tf.grads on a random sequence (T from 2 to 8, H ≠ D, non-symmetric W_h)",
-    points: 3,
+    points: 2,
     args: (r) => {
       const { H, D } = sizes(r);
       return [...problem(r, between(r, 2, 8), H, D, 0.9), randomVector(r, H)];
@@ -71,6 +71,51 @@ export default cases<typeof rnnGradient>([
       const p = problem(r, 3, H, D);
       p[0] = p[0].map((x) => [...x, 1]);
       return [...p, randomVector(r, H)];
+    },
+    throws: "RangeError",
+  },
+  // The other shapes rnnForward rejects, one case each (a quarter point).
+  {
+    id: "throws-when-wh-does-not-have-h-rows",
+    name: "throws a RangeError when W_h is [H − 1, H]",
+    points: 0.25,
+    args: (r) => {
+      const { H, D } = sizes(r);
+      const [xs, h0, Wh, Wx, b] = problem(r, 3, H, D);
+      return [xs, h0, Wh.slice(1), Wx, b, randomVector(r, H)];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-a-row-of-wh-is-not-h-long",
+    name: "throws a RangeError when W_h is [H, H + 1]",
+    points: 0.25,
+    args: (r) => {
+      const { H, D } = sizes(r);
+      const [xs, h0, Wh, Wx, b] = problem(r, 3, H, D);
+      return [xs, h0, Wh.map((row) => [...row, 0.5]), Wx, b, randomVector(r, H)];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-b-is-not-h-long",
+    name: "throws a RangeError when b is not [H]",
+    points: 0.25,
+    args: (r) => {
+      const { H, D } = sizes(r);
+      const [xs, h0, Wh, Wx, b] = problem(r, 3, H, D);
+      return [xs, h0, Wh, Wx, b.slice(1), randomVector(r, H)];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-wx-does-not-have-h-rows",
+    name: "throws a RangeError when W_x is [H + 1, D]",
+    points: 0.25,
+    args: (r) => {
+      const { H, D } = sizes(r);
+      const [xs, h0, Wh, Wx, b] = problem(r, 3, H, D);
+      return [xs, h0, Wh, [...Wx, Wx[0].slice()], b, randomVector(r, H)];
     },
     throws: "RangeError",
   },

@@ -4,16 +4,21 @@ import { randomVector, type Rng } from "../../../lib/random.ts";
 import { F32, type M, sizes, tfForward, type V, weights } from "../_hidden.ts";
 
 /**
- * h [H], x [D + dx], W_h [H, H + dh], W_x [H, D], b [H + db] for random H and D, the weights
- * scaled by `scale`: the sizes fit when every offset is 0 (the throwing cases set one).
+ * h [H], x [D + dx], W_h [H + dhRows, H + dh], W_x [H + dxRows, D], b [H + db] for random H and
+ * D, the weights scaled by `scale`: the sizes fit when every offset is 0 (the throwing cases set
+ * one).
  */
-function stepArgs(r: Rng, scale = 1, { dx = 0, dh = 0, db = 0 } = {}): [V, V, M, M, V] {
+function stepArgs(
+  r: Rng,
+  scale = 1,
+  { dx = 0, dh = 0, db = 0, dhRows = 0, dxRows = 0 } = {},
+): [V, V, M, M, V] {
   const { H, D } = sizes(r);
   return [
     randomVector(r, H),
     randomVector(r, D + dx),
-    weights(r, H, H + dh, scale),
-    weights(r, H, D, scale),
+    weights(r, H + dhRows, H + dh, scale),
+    weights(r, H + dxRows, D, scale),
     randomVector(r, H + db),
   ];
 }
@@ -57,11 +62,35 @@ export default cases<typeof rnnStep>([
     args: (r) => stepArgs(r, 1, { dx: 1 }),
     throws: "RangeError",
   },
+  // Each bad shape is a case of its own, posed on every attempt (the case that drew a bad W_h or a
+  // bad b at random let an implementation missing one check through on half the attempts), and
+  // the rows of W_h and W_x as well as their columns. A quarter point each.
   {
-    id: "throws-when-wh-or-b-does-not-fit-h",
-    name: "throws a RangeError when W_h is not [H, H] or b is not [H]",
-    points: 1,
-    args: (r) => r.next() < 0.5 ? stepArgs(r, 1, { dh: 1 }) : stepArgs(r, 1, { db: -1 }),
+    id: "throws-when-a-row-of-wh-is-not-h-long",
+    name: "throws a RangeError when W_h is [H, H + 1]",
+    points: 0.25,
+    args: (r) => stepArgs(r, 1, { dh: 1 }),
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-wh-does-not-have-h-rows",
+    name: "throws a RangeError when W_h is [H − 1, H]",
+    points: 0.25,
+    args: (r) => stepArgs(r, 1, { dhRows: -1 }),
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-b-is-not-h-long",
+    name: "throws a RangeError when b is not [H]",
+    points: 0.25,
+    args: (r) => stepArgs(r, 1, { db: -1 }),
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-wx-does-not-have-h-rows",
+    name: "throws a RangeError when W_x is [H + 1, D]",
+    points: 0.25,
+    args: (r) => stepArgs(r, 1, { dxRows: 1 }),
     throws: "RangeError",
   },
   {

@@ -18,7 +18,7 @@ export default cases<typeof attention>([
   {
     id: "self-attention-square",
     name: "attention() with Tq = Tk and d_k = d_v, no mask",
-    points: 1,
+    points: 0.5,
     args: (r) => {
       const T = between(r, 2, 5);
       const d = between(r, 2, 6);
@@ -47,7 +47,7 @@ export default cases<typeof attention>([
   {
     id: "honest-shapes",
     name: "attention() with Tq ≠ Tk and d_k ≠ d_v (e.g. Q [4, 6], K [7, 6], V [7, 3])",
-    points: 1,
+    points: 0.75,
     args: (r) => {
       const tq = between(r, 2, 5);
       const tk = tq + between(r, 1, 4);
@@ -61,7 +61,7 @@ export default cases<typeof attention>([
   {
     id: "wide-keys",
     name: "attention() with d_k = 64, where the 1/√d_k scale matters most",
-    points: 1,
+    points: 0.75,
     args: (r) => {
       const tq = between(r, 3, 6);
       const tk = between(r, 4, 8);
@@ -166,6 +166,50 @@ export default cases<typeof attention>([
       const mask = randomBoolMask(r, 3, 4);
       mask[r.int(3)] = [false, false, false, false];
       return [scaled(r, 3, 2), scaled(r, 4, 2), scaled(r, 4, 2), mask];
+    },
+    throws: "RangeError",
+  },
+  // The other documented faults, one case each (a quarter point).
+  {
+    id: "throws-on-a-query-masked-by-minus-infinity",
+    name: "attention() throws a RangeError when a numeric mask hides every key from a query (−∞)",
+    points: 0.25,
+    args: (r) => {
+      const mask = scaled(r, 3, 4, 0.5);
+      mask[r.int(3)] = [-Infinity, -Infinity, -Infinity, -Infinity];
+      return [scaled(r, 3, 2), scaled(r, 4, 2), scaled(r, 4, 2), mask];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-q-and-k-have-different-widths",
+    name: "attention() throws a RangeError when the rows of Q are one wider than those of K",
+    points: 0.25,
+    args: (r) => {
+      const [tq, tk, dk] = [between(r, 2, 5), between(r, 2, 5), between(r, 2, 5)];
+      return [scaled(r, tq, dk + 1), scaled(r, tk, dk), scaled(r, tk, between(r, 2, 4))];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-the-mask-has-the-wrong-number-of-rows",
+    name: "attention() throws a RangeError when the mask has Tq + 1 rows",
+    points: 0.25,
+    args: (r) => {
+      const [tq, tk] = [between(r, 2, 4), between(r, 2, 5)];
+      return [scaled(r, tq, 3), scaled(r, tk, 3), scaled(r, tk, 2), randomBoolMask(r, tq + 1, tk)];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-the-mask-rows-have-the-wrong-length",
+    name: "attention() throws a RangeError when the mask's rows have Tk + 1 entries",
+    points: 0.25,
+    args: (r) => {
+      const [tq, tk] = [between(r, 2, 4), between(r, 2, 5)];
+      // The extra entry comes last, so every query still sees a key among the first Tk.
+      const mask = randomBoolMask(r, tq, tk).map((row) => [...row, r.next() < 0.5]);
+      return [scaled(r, tq, 3), scaled(r, tk, 3), scaled(r, tk, 2), mask];
     },
     throws: "RangeError",
   },

@@ -1,5 +1,5 @@
 import type { multiHeadAttention } from "../../../exercises/06_attention/multi_head.ts";
-import { cases } from "../../define.ts";
+import { type Case, cases } from "../../define.ts";
 import { relErr } from "../../../lib/compare.ts";
 import {
   between,
@@ -40,7 +40,7 @@ export default cases<typeof multiHeadAttention>([
     name:
       "multiHeadAttention() with 2–4 heads and distinct, non-symmetric weights, leaving its arguments unchanged",
     property: "pure",
-    points: 3,
+    points: 1.5,
     args: (r) => {
       const { h, d } = sizes(r, [2, 3, 4], [2, 3, 4]);
       return [scaled(r, between(r, 3, 7), d), ...weights(r, d), h];
@@ -135,4 +135,45 @@ export default cases<typeof multiHeadAttention>([
     },
     throws: "RangeError",
   },
+  // The other ways h can fail "a positive integer dividing d", and each weight matrix that is not
+  // [d, d], one case each (a quarter point): a check of some of them passed the case above.
+  {
+    id: "throws-when-heads-is-negative",
+    name:
+      "multiHeadAttention() throws a RangeError for h = −2 (which divides d, but is not positive)",
+    points: 0.25,
+    args: (r) => {
+      const d = 2 * between(r, 2, 3);
+      return [scaled(r, 3, d), ...weights(r, d), -2];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-when-heads-is-not-an-integer",
+    name:
+      "multiHeadAttention() throws a RangeError for h = 1.5 (d is a multiple of 3, so d/h is whole)",
+    points: 0.25,
+    args: (r) => {
+      const d = 3 * between(r, 2, 4);
+      return [scaled(r, 3, d), ...weights(r, d), 1.5];
+    },
+    throws: "RangeError",
+  },
+  ...([
+    ["wq", 0, "[d, d + 1]", 0, 1],
+    ["wk", 1, "[d + 1, d]", 1, 0],
+    ["wv", 2, "[d, d + 1]", 0, 1],
+    ["wo", 3, "[d + 1, d]", 1, 0],
+  ] as const).map(([w, at, shape, extraRows, extraCols]): Case<typeof multiHeadAttention> => ({
+    id: `throws-when-${w}-is-not-d-by-d`,
+    name: `multiHeadAttention() throws a RangeError when ${w} is ${shape}`,
+    points: 0.25,
+    args: (r) => {
+      const { h, d } = sizes(r, [1, 2], [2, 3]);
+      const ws = weights(r, d);
+      ws[at] = scaled(r, d + extraRows, d + extraCols, 1 / Math.sqrt(d));
+      return [scaled(r, 3, d), ...ws, h];
+    },
+    throws: "RangeError",
+  })),
 ]);

@@ -7,7 +7,7 @@ export default cases<typeof paddingMask>([
   {
     id: "lengths-differ-per-row",
     name: "paddingMask() for a batch whose lengths differ row by row",
-    points: 5,
+    points: 4.5,
     args: (r) => {
       const T = between(r, 4, 8);
       const lengths = r.shuffle([
@@ -53,6 +53,26 @@ export default cases<typeof paddingMask>([
     args: (r) => {
       const T = between(r, 2, 5);
       return [[1, T + 1], T];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-on-a-fractional-length",
+    name: "paddingMask() throws a RangeError for a length that is not an integer",
+    points: 0.25,
+    args: (r) => {
+      const T = between(r, 3, 6);
+      return [[T, between(r, 1, T - 2) + 0.5], T];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-on-a-fractional-t",
+    name: "paddingMask() throws a RangeError for a T that is not an integer",
+    points: 0.25,
+    args: (r) => {
+      const T = between(r, 3, 6);
+      return [[1, T], T + 0.5];
     },
     throws: "RangeError",
   },

@@ -10,7 +10,7 @@ export default cases<typeof positionalEncoding>([
   {
     id: "small",
     name: "positionalEncoding() for T = 3…8, even d = 4…10",
-    points: 3,
+    points: 2.5,
     args: (r) => [between(r, 3, 8), 2 * between(r, 2, 5)],
     expect: tfPositionalEncoding,
     tol: TF_SIN,
@@ -49,6 +49,21 @@ export default cases<typeof positionalEncoding>([
     name: "positionalEncoding() throws a RangeError for a T that is not an integer",
     points: 1,
     args: () => [2.5, 4],
+    throws: "RangeError",
+  },
+  // T and d each fail "an integer ≥ 1" both ways: the two cases above pose one way each.
+  {
+    id: "throws-on-zero-length",
+    name: "positionalEncoding() throws a RangeError for T = 0",
+    points: 0.25,
+    args: (r) => [0, 2 * between(r, 1, 4)],
+    throws: "RangeError",
+  },
+  {
+    id: "throws-on-fractional-width",
+    name: "positionalEncoding() throws a RangeError for a d that is not an integer",
+    points: 0.25,
+    args: (r) => [between(r, 1, 5), 2 * between(r, 1, 4) + 0.5],
     throws: "RangeError",
   },
 ]);

@@ -7,7 +7,7 @@ export default cases<typeof softmax>([
   {
     id: "random-rows",
     name: "softmax() of random scores (several rows and columns)",
-    points: 2,
+    points: 1.75,
     args: (r) => [scaled(r, between(r, 2, 6), between(r, 3, 9), 3)],
     expect: tfSoftmax,
     tol: F32,
@@ -85,13 +85,24 @@ export default cases<typeof softmax>([
     tol: F32,
   },
   {
-    // (A row of −∞ cannot travel as JSON: the public tests check that one.)
     id: "throws-on-empty-row",
     name: "softmax() throws a RangeError for an empty row",
     points: 1,
     args: (r) => {
       const rows = scaled(r, 3, between(r, 2, 5));
       rows[r.int(3)] = [];
+      return [rows];
+    },
+    throws: "RangeError",
+  },
+  {
+    // −∞ travels to the student's process intact (lib/wire.ts tags it).
+    id: "throws-on-a-row-of-minus-infinity",
+    name: "softmax() throws a RangeError for a row whose every entry is −∞",
+    points: 0.25,
+    args: (r) => {
+      const rows = scaled(r, 3, between(r, 2, 5));
+      rows[r.int(3)] = rows[0].map(() => -Infinity);
       return [rows];
     },
     throws: "RangeError",

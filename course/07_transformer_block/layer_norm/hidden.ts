@@ -39,7 +39,7 @@ export default cases<typeof layerNorm>([
   {
     id: "random-x-of-varying-shape-with-gamma-and-beta",
     name: "random x [T, d] (T ≠ d, rows of different scales) with γ, β and ε = 1e-5",
-    points: 2,
+    points: 2.75,
     args: (r) => {
       const [t, d] = [between(r, 2, 9), between(r, 2, 12)];
       const { gamma, beta } = affine(r, d);
@@ -101,30 +101,59 @@ export default cases<typeof layerNorm>([
       return [unevenRows(r, t, d), gamma, beta, 1e-5];
     },
   },
+  // Each bad shape is a case of its own, posed on every attempt (two cases that drew one of two at
+  // random let an implementation missing one check through on half the attempts), and x without
+  // columns. A quarter point each.
   {
-    id: "throws-a-rangeerror-when-gamma-or-beta-has-the-wrong-length",
-    name: "throws a RangeError when γ or β is not d long",
-    points: 1,
+    id: "throws-a-rangeerror-when-gamma-has-the-wrong-length",
+    name: "throws a RangeError when γ is not d long",
+    points: 0.25,
     args: (r) => {
       const d = between(r, 2, 6);
       const { gamma, beta } = affine(r, d);
-      return r.next() < 0.5
-        ? [randomMatrix(r, 3, d), gamma.slice(1), beta, 1e-5]
-        : [randomMatrix(r, 3, d), gamma, [...beta, 0], 1e-5];
+      return [randomMatrix(r, 3, d), gamma.slice(1), beta, 1e-5];
     },
     throws: "RangeError",
   },
   {
-    id: "throws-a-rangeerror-when-x-is-empty-or-ragged",
-    name: "throws a RangeError when x has no rows or rows of different lengths",
-    points: 1,
+    id: "throws-a-rangeerror-when-beta-has-the-wrong-length",
+    name: "throws a RangeError when β is not d long",
+    points: 0.25,
+    args: (r) => {
+      const d = between(r, 2, 6);
+      const { gamma, beta } = affine(r, d);
+      return [randomMatrix(r, 3, d), gamma, [...beta, 0], 1e-5];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-x-has-no-rows",
+    name: "throws a RangeError when x has no rows",
+    points: 0.25,
+    args: (r) => {
+      const { gamma, beta } = affine(r, between(r, 2, 6));
+      return [[], gamma, beta, 1e-5];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-a-row-of-x-is-not-d-long",
+    name: "throws a RangeError when a row of x (the last) is shorter than the others",
+    points: 0.25,
     args: (r) => {
       const d = between(r, 2, 6);
       const { gamma, beta } = affine(r, d);
       const ragged = randomMatrix(r, 3, d);
       ragged[2] = ragged[2].slice(1);
-      return r.next() < 0.5 ? [[], gamma, beta, 1e-5] : [ragged, gamma, beta, 1e-5];
+      return [ragged, gamma, beta, 1e-5];
     },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-x-has-no-columns",
+    name: "throws a RangeError when the rows of x are empty (d = 0, with γ and β empty)",
+    points: 0.25,
+    args: (r) => [Array.from({ length: between(r, 1, 4) }, () => []), [], [], 1e-5],
     throws: "RangeError",
   },
 ]);

@@ -19,7 +19,7 @@ export default cases<typeof mlp>([
   {
     id: "a-block-s-mlp-h-4d",
     name: "a block's MLP: x [T, d], hidden width h = 4d, back to d",
-    points: 4,
+    points: 4.5,
     args: (r) => {
       const [t, d] = [between(r, 2, 8), between(r, 2, 6)];
       return [...layers(r, t, d, 4 * d, d)];
@@ -53,23 +53,67 @@ export default cases<typeof mlp>([
       return [x.map((row) => row.map((v) => 40 * v)), W1, b1, W2, b2];
     },
   },
+  // Each bad shape is a case of its own, posed on every attempt (two cases that drew one of two at
+  // random let an implementation missing one check through on half the attempts), and x itself.
+  // A quarter point each.
   {
-    id: "throws-a-rangeerror-when-w1-or-b1-does-not-fit",
-    name: "throws a RangeError when W1 has not d rows or b1 is not h long",
-    points: 1,
+    id: "throws-a-rangeerror-when-w1-has-not-d-rows",
+    name: "throws a RangeError when W1 has d − 1 rows",
+    points: 0.25,
     args: (r) => {
       const [x, W1, b1, W2, b2] = layers(r, 3, 3, 5, 3);
-      return r.next() < 0.5 ? [x, W1.slice(1), b1, W2, b2] : [x, W1, b1.slice(1), W2, b2];
+      return [x, W1.slice(1), b1, W2, b2];
     },
     throws: "RangeError",
   },
   {
-    id: "throws-a-rangeerror-when-w2-or-b2-does-not-fit",
-    name: "throws a RangeError when W2 has not h rows or b2 is not d_out long",
-    points: 1,
+    id: "throws-a-rangeerror-when-b1-is-not-h-long",
+    name: "throws a RangeError when b1 is not h long",
+    points: 0.25,
     args: (r) => {
       const [x, W1, b1, W2, b2] = layers(r, 3, 3, 5, 3);
-      return r.next() < 0.5 ? [x, W1, b1, W2.slice(1), b2] : [x, W1, b1, W2, [...b2, 0]];
+      return [x, W1, b1.slice(1), W2, b2];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-w2-has-not-h-rows",
+    name: "throws a RangeError when W2 has h − 1 rows",
+    points: 0.25,
+    args: (r) => {
+      const [x, W1, b1, W2, b2] = layers(r, 3, 3, 5, 3);
+      return [x, W1, b1, W2.slice(1), b2];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-b2-is-not-d-out-long",
+    name: "throws a RangeError when b2 is not d_out long",
+    points: 0.25,
+    args: (r) => {
+      const [x, W1, b1, W2, b2] = layers(r, 3, 3, 5, 3);
+      return [x, W1, b1, W2, [...b2, 0]];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-x-is-empty",
+    name: "throws a RangeError when x has no rows",
+    points: 0.25,
+    args: (r) => {
+      const [, W1, b1, W2, b2] = layers(r, 1, 3, 5, 3);
+      return [[], W1, b1, W2, b2];
+    },
+    throws: "RangeError",
+  },
+  {
+    id: "throws-a-rangeerror-when-a-row-of-x-is-not-d-long",
+    name: "throws a RangeError when a row of x (not the first) is shorter than d",
+    points: 0.25,
+    args: (r) => {
+      const [x, W1, b1, W2, b2] = layers(r, 4, 3, 5, 3);
+      x[1 + r.int(3)].pop();
+      return [x, W1, b1, W2, b2];
     },
     throws: "RangeError",
   },

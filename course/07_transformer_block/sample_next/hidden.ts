@@ -49,6 +49,15 @@ const BAD_OPTIONS: Array<[string, string, (o: Opts, r: Rng) => void]> = [
   ["a-nan-u", "u that is NaN", (o) => {
     o.u = NaN;
   }],
+  // Greedy decoding ignores u, but the documentation says u is still checked at T = 0.
+  [
+    "u-of-one-at-temperature-zero",
+    "u = 1 at temperature 0 (greedy decoding still checks u)",
+    (o) => {
+      o.temperature = 0;
+      o.u = 1;
+    },
+  ],
 ];
 
 /**
@@ -92,7 +101,7 @@ export default cases<typeof sampleNext>([
     id: "random-logits-temperature-and-top-k",
     name:
       "random logits (V = 6–40) at a random temperature and top-k, leaving its arguments unchanged",
-    points: 1,
+    points: 0.5,
     property: "pure",
     args: (r) => {
       const n = between(r, 6, 40);
@@ -106,7 +115,7 @@ export default cases<typeof sampleNext>([
   {
     id: "temperature-divides-the-logits",
     name: "a temperature of 0.2–0.5 or 2–4 divides the logits (at a u where that matters)",
-    points: 1,
+    points: 0.75,
     args: (r) => {
       const logits = randomVector(r, between(r, 4, 12)).map((x) => 1.5 * x);
       const o = { temperature: notOne(r), topK: 0 };
@@ -116,7 +125,7 @@ export default cases<typeof sampleNext>([
   {
     id: "temperature-comes-before-the-softmax",
     name: "the temperature rescales the logits before the softmax, so p still sums to 1",
-    points: 1,
+    points: 0.75,
     args: (r) => {
       const logits = randomVector(r, between(r, 4, 12)).map((x) => 1.5 * x);
       const o = { temperature: notOne(r), topK: r.next() < 0.5 ? 0 : 3 };
@@ -126,7 +135,7 @@ export default cases<typeof sampleNext>([
   {
     id: "top-k-renormalises-the-kept-tokens",
     name: "top-k takes the softmax of the k kept logits only (their p sum to 1)",
-    points: 1,
+    points: 0.75,
     args: (r) => {
       const n = between(r, 8, 30);
       const logits = randomVector(r, n);

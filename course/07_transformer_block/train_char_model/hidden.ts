@@ -1,10 +1,11 @@
 import type {
   CharModel,
   trainCharModel,
+  TrainOptions,
 } from "../../../exercises/07_transformer_block/train_char_model.ts";
-import { cases } from "../../define.ts";
+import { type Case, cases } from "../../define.ts";
 import { type Corpus, loadQuatrains, ngramBaselines } from "../../../lib/quatrains.ts";
-import { rng } from "../../../lib/random.ts";
+import { type Rng, rng } from "../../../lib/random.ts";
 import { modelLoss } from "../_char_model.ts";
 
 // The grader's copy of the poems (the student's child process cannot read lib/data).
@@ -68,7 +69,7 @@ export default cases<typeof trainCharModel>([
     id: "beats-the-bigram-on-new-text",
     name:
       "trainCharModel() trained 20 steps on 640 quatrains in a new code reads 160 held-out ones at least 0.15 nats/char better than their bigram",
-    points: 4,
+    points: 3,
     args: (r) => {
       const seed = r.int(1_000_000);
       return [cipheredQuatrains(seed, 24).train, {
@@ -110,7 +111,7 @@ export default cases<typeof trainCharModel>([
     id: "reports-the-loss-of-the-model-as-specified",
     name:
       "trainCharModel()'s first reported loss is the loss of the model as specified, read from the weights it returns (one step, a learning rate of 1e-12, one poem)",
-    points: 2,
+    points: 1.5,
     args: (r) => {
       // One poem, so every batch is that poem; a step of 1e-12 leaves the weights as they began,
       // so the loss the grader computes from them is the loss the student's first step reported.
@@ -201,6 +202,37 @@ export default cases<typeof trainCharModel>([
     },
     throws: "RangeError",
   },
+  // The other documented bad inputs, one case each (a quarter point): an id below 0, an empty
+  // corpus, and each size or count of opts, which must be a positive integer (0 for two of
+  // them, a fraction for the other two, so a check missing either half fails a case; a
+  // fractional batchSize overflows the batch's typed array, so batchSize gets the 0).
+  ...([
+    ["rejects-a-negative-id", "an id is −1", (c, o, r) => {
+      c.ids[r.int(c.ids.length)] = -1;
+      return [c, o];
+    }],
+    ["rejects-an-empty-corpus", "the corpus holds no poems", (c, o) => {
+      return [{ ...c, count: 0, ids: new Int32Array(0) }, o];
+    }],
+    ["rejects-a-fractional-width", "opts.d is 2.5", (c, o) => [c, { ...o, d: 2.5 }]],
+    ["rejects-a-hidden-width-of-0", "opts.hidden is 0", (c, o) => [c, { ...o, hidden: 0 }]],
+    ["rejects-a-fractional-step-count", "opts.steps is 1.5", (c, o) => [c, { ...o, steps: 1.5 }]],
+    ["rejects-a-batch-size-of-0", "opts.batchSize is 0", (c, o) => [c, { ...o, batchSize: 0 }]],
+  ] as Array<[string, string, (c: Corpus, o: TrainOptions, r: Rng) => [Corpus, TrainOptions]]>)
+    .map((
+      [id, what, spoil],
+    ): Case<typeof trainCharModel> => ({
+      id,
+      name: `trainCharModel() throws a RangeError when ${what}`,
+      points: 0.25,
+      args: (r) => {
+        const ids = new Int32Array(4 * LENGTH).map(() => 2 + r.int(4));
+        const symbols = ["\n", "\uFFFD", "a", "b", "c", "d"];
+        const opts = { d: 4, hidden: 8, steps: 2, batchSize: 2, learningRate: 0.01, seed: 1 };
+        return spoil({ count: 4, length: LENGTH, ids, symbols }, opts, r);
+      },
+      throws: "RangeError",
+    })),
   {
     id: "leaks-no-tensors",
     name: "trainCharModel() leaves no tensor alive after it returns (weights, optimizer, batches)",

@@ -2,7 +2,7 @@ import type {
   BlockParams,
   transformerBlock,
 } from "../../../exercises/07_transformer_block/transformer_block.ts";
-import { cases } from "../../define.ts";
+import { type Case, cases } from "../../define.ts";
 import { randomMatrix, type Rng } from "../../../lib/random.ts";
 import { compare } from "../../../lib/compare.ts";
 import { describeMismatch } from "../../../lib/testing.ts";
@@ -116,7 +116,7 @@ export default cases<typeof transformerBlock>([
   {
     id: "honest-shapes-against-tfjs",
     name: "x [T, d] with T > 1, d_k ≠ d_v ≠ d, h = 4d, non-symmetric weights (tfjs reference)",
-    points: 4,
+    points: 3.75,
     args: (r) => honest(r, between(r, 3, 9)),
     expect: tfBlock,
     tol: F32,
@@ -145,29 +145,63 @@ export default cases<typeof transformerBlock>([
     property: "pure",
     args: (r) => honest(r, between(r, 2, 5)),
   },
-  {
-    id: "throws-a-rangeerror-when-wq-and-wk-disagree",
-    name: "throws a RangeError when Wq and Wk have different widths or not d rows",
-    points: 1,
+  // Each bad shape is a case of its own, posed on every attempt (two cases that drew one of two at
+  // random let an implementation missing one check through on half the attempts), and the other
+  // documented ones. A quarter point each.
+  ...([
+    ["wq-and-wk-have-different-widths", "Wk is one column wider than Wq", (r, x, p) => ({
+      ...p,
+      Wk: scaled(r, x[0].length, p.Wq[0].length + 1, 1),
+    })],
+    ["wq-has-not-d-rows", "Wq has d + 1 rows", (r, x, p) => ({
+      ...p,
+      Wq: scaled(r, x[0].length + 1, p.Wq[0].length, 1),
+    })],
+    ["wk-has-not-d-rows", "Wk has d + 1 rows", (r, x, p) => ({
+      ...p,
+      Wk: scaled(r, x[0].length + 1, p.Wk[0].length, 1),
+    })],
+    ["wv-has-not-d-rows", "Wv has d + 1 rows", (r, x, p) => ({
+      ...p,
+      Wv: scaled(r, x[0].length + 1, p.Wv[0].length, 1),
+    })],
+    ["wo-has-not-d-columns", "Wo is [d_v, d + 1]", (r, x, p) => ({
+      ...p,
+      Wo: scaled(r, p.Wv[0].length, x[0].length + 1, 1),
+    })],
+    ["wo-has-not-dv-rows", "Wo is [d_v + 1, d]", (r, x, p) => ({
+      ...p,
+      Wo: scaled(r, p.Wv[0].length + 1, x[0].length, 1),
+    })],
+    [
+      "layer-norm-rejects-gamma2",
+      "γ₂ is d − 1 long (the second layerNorm rejects it)",
+      (_, __, p) => ({
+        ...p,
+        gamma2: p.gamma2.slice(1),
+      }),
+    ],
+    ["the-mlp-rejects-w1", "W1 has d + 1 rows (mlp rejects it)", (r, x, p) => ({
+      ...p,
+      W1: scaled(r, x[0].length + 1, p.W1[0].length, 1),
+    })],
+  ] as Array<[string, string, (r: Rng, x: M, p: BlockParams) => BlockParams]>).map((
+    [id, what, spoil],
+  ): Case<typeof transformerBlock> => ({
+    id: `throws-a-rangeerror-when-${id}`,
+    name: `throws a RangeError when ${what}`,
+    points: 0.25,
     args: (r) => {
       const [x, p] = honest(r, 3);
-      const d = x[0].length;
-      return r.next() < 0.5
-        ? [x, { ...p, Wk: scaled(r, d, p.Wq[0].length + 1, 1) }]
-        : [x, { ...p, Wq: scaled(r, d + 1, p.Wq[0].length, 1) }];
+      return [x, spoil(r, x, p)];
     },
     throws: "RangeError",
-  },
+  })),
   {
-    id: "throws-a-rangeerror-when-wo-does-not-fit-or-x-is-empty",
-    name: "throws a RangeError when Wo is not [d_v, d], or x is empty",
-    points: 1,
-    args: (r) => {
-      const [x, p] = honest(r, 3);
-      return r.next() < 0.5
-        ? [x, { ...p, Wo: scaled(r, p.Wv[0].length, x[0].length + 1, 1) }]
-        : [[], p];
-    },
+    id: "throws-a-rangeerror-when-x-is-empty",
+    name: "throws a RangeError when x has no rows",
+    points: 0.25,
+    args: (r) => [[], honest(r, 3)[1]],
     throws: "RangeError",
   },
 ]);
