@@ -105,7 +105,7 @@ export const LESSONS: Lesson[] = [
         "conv2dFilterGradient",
         "the-gradient-with-respect-to-the-filter",
         {
-          forbiddenOps: [...AUTODIFF, ...CONV, "conv2dTranspose"],
+          forbiddenOps: [...AUTODIFF, ...CONV, "conv2dTranspose", "conv2DBackpropFilter"],
         },
       ),
       plain("train_cnn", "trainCnn", "a-cnn-that-reads-digits", {

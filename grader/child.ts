@@ -295,7 +295,9 @@ async function nextLine(): Promise<string | null> {
 // Web storage and the Cache API need no permission and write, without a quota that binds the
 // Cache API, into the children's cache folder, shared by a class run: a student could fill the
 // disk under everyone else's grading. Nothing the course teaches uses them.
-for (const k of ["caches", "localStorage", "sessionStorage"]) {
+// A Worker is a second isolate without the child's recording hooks: tfjs run there would escape
+// the forbidden-op rule (and nothing the course teaches needs one).
+for (const k of ["caches", "localStorage", "sessionStorage", "Worker"]) {
   delete (globalThis as Record<string, unknown>)[k];
 }
 

@@ -25,38 +25,73 @@ interface ChildHooks {
 const hooks = (globalThis as Record<symbol, unknown>)[Symbol.for("tensorlings.child")] as
   | ChildHooks
   | undefined;
-const record = hooks?.recordOp ?? (() => {});
-const apply = hooks?.apply ?? Reflect.apply;
-const lock = hooks?.lock ??
-  ((o: object, key: string, value: unknown) =>
-    Object.defineProperty(o, key, { value, writable: false, configurable: false }));
+// Outside the child's own isolate (a Worker a student started, say) there is nothing to record
+// with: this tfjs refuses to load there rather than run unrecorded.
+if (!hooks) throw new Error("tfjs is available to the graded code only in its own process");
+const record = hooks.recordOp;
+const apply = hooks.apply;
+const lock = hooks.lock;
+const endsWith = String.prototype.endsWith;
 
 const engine = real.engine() as unknown as Record<string, Fn>;
 const { startScope, gradients, runKernel } = engine;
-lock(engine, "startScope", function (this: unknown, name: unknown) {
-  record(name); // "<op>__op" for an op; the child keeps "<op>"
+/** A fused op's activation runs inside its kernel (`fused.matMul({…, activation: "sigmoid"})`). */
+function recordActivation(attrs: unknown): void {
+  const a = attrs !== null && typeof attrs === "object"
+    ? (attrs as { activation?: unknown }).activation
+    : undefined;
+  if (typeof a === "string") record("activation:" + a);
+}
+const recordScope = function (this: unknown, name: unknown) {
+  // Only an op's own scope ("<op>__op"; the child keeps "<op>"): names a student gives tf.tidy
+  // say nothing about ops, and a training loop that names one per step would flood the record.
+  if (typeof name === "string" && apply(endsWith, name, ["__op"])) record(name);
   return apply(startScope, this, arguments);
-});
-lock(engine, "gradients", function (this: unknown) {
+};
+const recordGradients = function (this: unknown) {
   record("gradients");
   return apply(gradients, this, arguments);
-});
-lock(engine, "runKernel", function (this: unknown, name: unknown) {
+};
+const recordKernel = function (this: unknown, name: unknown, _inputs: unknown, attrs: unknown) {
   record("kernel:" + name);
+  recordActivation(attrs);
   return apply(runKernel, this, arguments);
-});
+};
+// On the engine, and on its class, whose methods are the same functions unrecorded.
+for (const target of [engine, Object.getPrototypeOf(engine) as Record<string, Fn>]) {
+  lock(target, "startScope", recordScope);
+  lock(target, "gradients", recordGradients);
+  lock(target, "runKernel", recordKernel);
+}
+// Every registered gradient records too: a tape walked by hand (startTape, then each node's
+// gradient) or `getGradient(…).gradFunc` differentiates without engine.gradients.
+const registries = (globalThis as { _tfGlobals?: Map<string, unknown> })._tfGlobals;
+const grads = registries?.get("gradRegistry");
+if (grads instanceof Map) {
+  for (const config of grads.values() as Iterable<{ gradFunc: Fn }>) {
+    const gradFunc = config.gradFunc;
+    lock(config, "gradFunc", function (this: unknown) {
+      record("gradients");
+      return apply(gradFunc, this, arguments);
+    });
+  }
+}
 // A kernel called directly (`getKernel(name, backend).kernelFunc(...)`) skips runKernel: every
 // kernel registered so far (tfjs's, and the kit's, registered when lib/tf.ts loaded) records too.
 for (const backendName of real.engine().backendNames()) {
   for (const config of real.getKernelsForBackend(backendName)) {
     const kernel = config.kernelFunc as unknown as Fn;
     const label = "kernel:" + config.kernelName;
-    const wrapper = function (this: unknown) {
+    const wrapper = function (this: unknown, args: unknown) {
       record(label);
+      if (args !== null && typeof args === "object") {
+        recordActivation((args as { attrs?: unknown }).attrs);
+      }
       return apply(kernel, this, arguments);
     };
-    // The kernel's own marks (the kit's kernels carry `kit: true`) stay readable.
-    Object.assign(wrapper, kernel);
+    // The kit's mark stays readable; the kernel it replaced (`original`) does not, since it would
+    // run unrecorded.
+    if ((kernel as { kit?: unknown }).kit === true) (wrapper as { kit?: boolean }).kit = true;
     lock(config, "kernelFunc", wrapper);
   }
 }
@@ -120,7 +155,13 @@ const NESTED: Record<string, true> = {
 };
 const wrapped: Record<string, unknown> = Object.create(null);
 function recorded<T extends object>(target: T, path: string): T {
-  return new Proxy(target, {
+  const handler: ProxyHandler<T> = {
+    // Object.getOwnPropertyDescriptor(tf, "shared").value reads through here, not through get.
+    getOwnPropertyDescriptor(t, key) {
+      const d = Reflect.getOwnPropertyDescriptor(t, key);
+      if (!d || !("value" in d) || (d.configurable === false && d.writable === false)) return d;
+      return { ...d, value: handler.get!(t, key, t) };
+    },
     get(t, key) {
       const value = (t as Record<string | symbol, unknown>)[key];
       if (typeof key !== "string") return value;
@@ -138,7 +179,8 @@ function recorded<T extends object>(target: T, path: string): T {
       }
       return value;
     },
-  });
+  };
+  return new Proxy(target, handler);
 }
 
 /** tfjs, recording the functions called through it. */

@@ -954,3 +954,72 @@ Deno.test("hostile: a forbidden op reached by another road (fused op, kernel by 
     });
   }
 });
+
+// Found by red-teaming the rule as a dishonest student would: each folder under
+// tests/fixtures/forbidden_roads is a submission that scored points while computing a forbidden op
+// (the engine's class methods, a tape walked by hand, a namespace read through its property
+// descriptor, a fused activation, einsum, a 3-D pool or convolution of depth 1, a zero-filter
+// dilation, argMin of −ℓ, non-max suppression, the gradient of a loss, a metric's alias). The
+// files end in .txt so the repository's own type check and lint leave them alone.
+const ROADS = join(ROOT, "tests/fixtures/forbidden_roads");
+
+Deno.test("hostile: red-team roads to a forbidden op are all recorded as the op", async (t) => {
+  for (const road of [...Deno.readDirSync(ROADS)].map((e) => e.name).sort()) {
+    await t.step(road, async () => {
+      const files: Record<string, string> = {};
+      const stack = [join(ROADS, road)];
+      while (stack.length) {
+        const d = stack.pop()!;
+        for (const e of Deno.readDirSync(d)) {
+          if (e.isDirectory) stack.push(join(d, e.name));
+          else {
+            files[join(d, e.name).slice(join(ROADS, road).length + 1).replace(/\.txt$/, "")] =
+              await Deno.readTextFile(join(d, e.name));
+          }
+        }
+      }
+      const only = allExercises().filter((e) => e.file in files).map((e) => e.name);
+      assert.ok(only.length > 0, `${road}: no exercise file`);
+      const r = await gradeFiles(files, only);
+      for (const name of only) {
+        assert.ok(
+          r.flags.some((f) => f.code === "forbidden-op" && f.exercise === name),
+          `${road}/${name} not flagged: ${JSON.stringify(r.flags)}`,
+        );
+        assert.equal(r.exercises.find((e) => e.name === name)!.score, 0);
+      }
+    });
+  }
+});
+
+Deno.test("hostile: graded code gets no Worker, whose isolate would run tfjs unrecorded", async () => {
+  const r = await gradeFiles({
+    "exercises/01_linear_regression/predict.ts":
+      `export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  if (typeof (globalThis as Record<string, unknown>).Worker === "function") {
+    return X.map((r) => r.reduce((s, x, j) => s + x * w[j], b));
+  }
+  return X.map(() => NaN);
+}
+`,
+  }, ["predict"]);
+  assert.ok(r.exercises[0].score < r.exercises[0].max, "the submission found a Worker");
+});
+
+Deno.test("hostile: tidy scopes an honest loop names itself never count as ops (no false forbidden op)", async () => {
+  // A hand-written loop that named each step's tf.tidy filled the op record and was taken for a
+  // forbidden op; only an op's own scope ("<op>__op") is recorded now.
+  const r = await gradeFiles({
+    "exercises/01_linear_regression/predict.ts": `import { tf } from "../../lib/tf.ts";
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  for (let i = 0; i < 2000; i++) tf.tidy(\`step \${i}\`, () => tf.add(tf.scalar(i), 1));
+  return tf.tidy("predict", () =>
+    X.map((r) => tf.sum(tf.mul(tf.tensor1d(r), tf.tensor1d(w))).add(b).dataSync()[0]));
+}
+`,
+  }, ["predict"]);
+  assert.deepEqual(r.flags.filter((f) => f.code === "forbidden-op"), []);
+  assert.equal(r.exercises[0].score, r.exercises[0].max);
+});
