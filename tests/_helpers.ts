@@ -10,6 +10,9 @@ import { addTrainingExercise, type TrainingSource } from "../dev/training_fixtur
 import { taskPermissions } from "../dev/task_flags.ts";
 
 import { strToU8, zipSync } from "fflate";
+import type { Caller } from "../grader/exercise.ts";
+import type { Answer, Call } from "../grader/judge.ts";
+import { reviveFunctions } from "../lib/fixtures.ts";
 
 export { TRAINING_FILE, trainingSource } from "../dev/training_fixture.ts";
 
@@ -144,4 +147,47 @@ export function zipOf(files: Record<string, string | Uint8Array>): Uint8Array {
       Object.entries(files).map(([k, v]) => [k, typeof v === "string" ? strToU8(v) : v]),
     ),
   );
+}
+
+/**
+ * Calls `fn` in this process. With `only`, a call whose arguments it rejects is not run: it
+ * answers as an unattempted stub would (training cases train for seconds, and only the cases
+ * that pose a bad input matter here).
+ */
+export function directCaller(
+  // deno-lint-ignore no-explicit-any
+  fn: (...args: any[]) => unknown,
+  only?: (args: unknown[]) => boolean,
+): Caller {
+  return {
+    async call(c: Call): Promise<Answer> {
+      if (only && !only(c.args)) {
+        return {
+          status: "threw",
+          error: { name: "Error", message: "Not implemented: not run here", permission: false },
+          ms: 0,
+        };
+      }
+      const t0 = performance.now();
+      try {
+        const args = reviveFunctions(structuredClone(c.args)) as unknown[];
+        const value = await fn(...args);
+        return {
+          status: "ok",
+          value: structuredClone(value),
+          ms: performance.now() - t0,
+          ...(c.returnArgs
+            ? { argsAfter: structuredClone(args.map((a) => typeof a === "function" ? null : a)) }
+            : {}),
+        };
+      } catch (e) {
+        const err = e as Error;
+        return {
+          status: "threw",
+          error: { name: err.name, message: err.message, permission: false },
+          ms: 0,
+        };
+      }
+    },
+  };
 }

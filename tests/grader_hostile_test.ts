@@ -843,124 +843,15 @@ async function gradeFiles(files: Record<string, string>, only: string[]) {
   }
 }
 
-/** The forbidden tfjs ops, reached by every other road to the same computation (issue 10's rule). */
-const BYPASSES: Array<[string, string, string, string]> = [
-  // name, exercise, file, source
-  [
-    "tf.fused.matMul in predict",
-    "predict",
-    "exercises/01_linear_regression/predict.ts",
-    `import { tf } from "../../lib/tf.ts";
-export function predict(X: number[][], w: number[], b: number): number[] {
-  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
-  if (X.length === 0) return [];
-  return tf.tidy(() => Array.from(tf.fused.matMul({ a: tf.tensor2d(X), b: tf.tensor2d(w, [w.length, 1]) }).add(b).dataSync()));
-}
-`,
-  ],
-  [
-    "the _FusedMatMul kernel through runKernel in predict",
-    "predict",
-    "exercises/01_linear_regression/predict.ts",
-    `import { tf } from "../../lib/tf.ts";
-export function predict(X: number[][], w: number[], b: number): number[] {
-  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
-  if (X.length === 0) return [];
-  return tf.tidy(() => {
-    const y = tf.engine().runKernel("_FusedMatMul", { a: tf.tensor2d(X), b: tf.tensor2d(w, [w.length, 1]) },
-      { transposeA: false, transposeB: false, activation: "linear" }) as tf.Tensor;
-    return Array.from(y.add(b).dataSync());
-  });
-}
-`,
-  ],
-  [
-    "the wasm module's own export, read off the backend, in predict",
-    "predict",
-    "exercises/01_linear_regression/predict.ts",
-    `import { tf } from "../../lib/tf.ts";
-export function predict(X: number[][], w: number[], b: number): number[] {
-  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
-  const wasm = (tf.backend() as unknown as { wasm?: Record<string, unknown> }).wasm;
-  if (typeof wasm?._BatchMatMul !== "function") throw new Error("no export");
-  return X.map((r) => r.reduce((s, x, j) => s + x * w[j], b));
-}
-`,
-  ],
-  [
-    "the wasm module's raw exports object, in predict",
-    "predict",
-    "exercises/01_linear_regression/predict.ts",
-    `import { tf } from "../../lib/tf.ts";
-export function predict(X: number[][], w: number[], b: number): number[] {
-  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
-  const wasm = (tf.backend() as unknown as { wasm?: { asm?: Record<string, unknown> } }).wasm;
-  if (typeof wasm?.asm?.BatchMatMul !== "function") throw new Error("no export");
-  return X.map((r) => r.reduce((s, x, j) => s + x * w[j], b));
-}
-`,
-  ],
-  [
-    "a forbidden op after a flood of made-up scope names, in predict",
-    "predict",
-    "exercises/01_linear_regression/predict.ts",
-    `import { tf } from "../../lib/tf.ts";
-export function predict(X: number[][], w: number[], b: number): number[] {
-  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
-  if (X.length === 0) return [];
-  const e = tf.engine();
-  for (let i = 0; i < 5000; i++) { e.startScope("junk" + i); e.endScope(); }
-  return tf.tidy(() => Array.from(tf.matMul(tf.tensor2d(X), tf.tensor2d(w, [w.length, 1])).add(b).dataSync()));
-}
-`,
-  ],
-  [
-    "the cpu backend's shared sigmoidImpl in sigmoid",
-    "sigmoid",
-    "exercises/03_logistic_regression/sigmoid.ts",
-    `import * as tf from "@tensorflow/tfjs";
-export function sigmoid(z: number[]): number[] {
-  const s = (tf as unknown as { shared: { sigmoidImpl(v: Float64Array, d: string): ArrayLike<number> } }).shared;
-  s.sigmoidImpl(Float64Array.from(z), "float32");
-  return z.map((v) => v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
-}
-`,
-  ],
-  [
-    "the Softmax kernel through runKernel in softmax",
-    "softmax",
-    "exercises/06_attention/softmax.ts",
-    `import { tf } from "../../lib/tf.ts";
-export function softmax(rows: number[][]): number[][] {
-  for (const r of rows) if (r.length === 0) throw new RangeError("empty row");
-  if (rows.length === 0) return [];
-  return tf.tidy(() => (tf.engine().runKernel("Softmax", { logits: tf.tensor2d(rows, undefined, "float32") }, { dim: 1 }) as tf.Tensor2D).arraySync());
-}
-`,
-  ],
-];
-
-Deno.test("hostile: a forbidden op reached by another road (fused op, kernel by name, the wasm module, the cpu backend's impls) is still forbidden", async (t) => {
-  for (const [name, exercise, file, source] of BYPASSES) {
-    await t.step(name, async () => {
-      const r = await gradeFiles({ [file]: source }, [exercise]);
-      assert.ok(
-        r.flags.some((f) => f.code === "forbidden-op" && f.exercise === exercise),
-        `not flagged: ${JSON.stringify(r.flags)} ${
-          JSON.stringify(r.exercises[0].cases.map((c) => [c.outcome, c.message?.slice(0, 120)]))
-        }`,
-      );
-      assert.equal(r.exercises[0].score, 0);
-    });
-  }
-});
-
-// Found by red-teaming the rule as a dishonest student would: each folder under
-// tests/fixtures/forbidden_roads is a submission that scored points while computing a forbidden op
-// (the engine's class methods, a tape walked by hand, a namespace read through its property
-// descriptor, a fused activation, einsum, a 3-D pool or convolution of depth 1, a zero-filter
-// dilation, argMin of −ℓ, non-max suppression, the gradient of a loss, a metric's alias). The
-// files end in .txt so the repository's own type check and lint leave them alone.
+// Each folder under tests/fixtures/forbidden_roads is a submission that scored points while
+// computing a forbidden op by another road than the op itself (found by hand and by red-teaming
+// the rule as a dishonest student would; the folder is named after the road): the fused op and
+// its activation, a kernel run by name, the wasm module's exports or raw asm, the cpu backend's
+// impls (also read through a property descriptor), the engine class's own methods, a tape walked by
+// hand, einsum, a 3-D pool or convolution of depth 1, a zero-filter dilation, argMin of −ℓ,
+// non-max suppression, the gradient of a loss, a metric's alias, and a flood of op scope names
+// that overflows the record. The files end in .txt so the repository's own type check and lint
+// leave them alone.
 const ROADS = join(ROOT, "tests/fixtures/forbidden_roads");
 
 Deno.test("hostile: red-team roads to a forbidden op are all recorded as the op", async (t) => {

@@ -9,58 +9,16 @@ import { isDeepStrictEqual } from "node:util";
 import { allExercises } from "../course/manifest.ts";
 import type { ResolvedExercise } from "../course/types.ts";
 import { hiddenCases } from "../grader/course_data.ts";
-import { type Caller, drawArgs, gradeExercise } from "../grader/exercise.ts";
-import type { Answer, Call } from "../grader/judge.ts";
+import { drawArgs, gradeExercise } from "../grader/exercise.ts";
 import type { ExerciseResult } from "../grader/record.ts";
 import { caseSeed } from "../grader/seed.ts";
-import { reviveFunctions } from "../lib/fixtures.ts";
-
-const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+import { directCaller, ROOT } from "./_helpers.ts";
 
 /** Attempts per variant, as in the grader's sweeps: each attempt draws new inputs. */
 const SWEEP = 40;
 
 // deno-lint-ignore no-explicit-any
 type Fn = (...args: any[]) => unknown;
-
-/**
- * Calls `fn` in this process. With `only`, a call whose arguments it rejects is not run: it
- * answers as an unattempted stub would (training cases train for seconds, and only the cases
- * that pose a bad input matter here).
- */
-function directCaller(fn: Fn, only?: (args: unknown[]) => boolean): Caller {
-  return {
-    async call(c: Call): Promise<Answer> {
-      if (only && !only(c.args)) {
-        return {
-          status: "threw",
-          error: { name: "Error", message: "Not implemented: not run here", permission: false },
-          ms: 0,
-        };
-      }
-      const t0 = performance.now();
-      try {
-        const args = reviveFunctions(structuredClone(c.args)) as unknown[];
-        const value = await fn(...args);
-        return {
-          status: "ok",
-          value: structuredClone(value),
-          ms: performance.now() - t0,
-          ...(c.returnArgs
-            ? { argsAfter: structuredClone(args.map((a) => typeof a === "function" ? null : a)) }
-            : {}),
-        };
-      } catch (e) {
-        const err = e as Error;
-        return {
-          status: "threw",
-          error: { name: err.name, message: err.message, permission: false },
-          ms: 0,
-        };
-      }
-    },
-  };
-}
 
 /**
  * The ids of the cases `fn` fails on one attempt's inputs. A training exercise runs only the
@@ -722,6 +680,42 @@ const REMOVED: Removed[] = [
     ],
     posing: ["throws-a-rangeerror-when-x-is-empty"],
   },
+  // sample_next: each bad logit and option (the first cases of this kind drew one at random).
+  ...([
+    ["the NaN check", "Number.isNaN(l) || l === Infinity", "l === Infinity", ["a-nan-logit"]],
+    ["the +∞ check", "Number.isNaN(l) || l === Infinity", "Number.isNaN(l)", ["an-infinite-logit"]],
+    [
+      "the empty check",
+      "if (v === 0 || logits[best] === -Infinity)",
+      "if (logits[best] === -Infinity)",
+      ["empty-logits"],
+    ],
+    ["the all −∞ check", "if (v === 0 || logits[best] === -Infinity)", "if (v === 0)", [
+      "every-logit-masked",
+    ]],
+    ["the negative temperature check", "!(t >= 0 && t < Infinity)", "!(t < Infinity)", [
+      "a-negative-temperature",
+    ]],
+    ["the finite temperature check", "!(t >= 0 && t < Infinity)", "t < 0", [
+      "an-infinite-temperature",
+      "a-nan-temperature",
+    ]],
+    ["the integer topK check", "!Number.isInteger(k) || k < 0", "k < 0", ["a-fractional-topk"]],
+    ["the negative topK check", "!Number.isInteger(k) || k < 0", "!Number.isInteger(k)", [
+      "a-negative-topk",
+    ]],
+    ["the u < 1 check", "!(u >= 0 && u < 1)", "!(u >= 0)", [
+      "u-of-one",
+      "u-of-one-at-temperature-zero",
+    ]],
+    ["the u ≥ 0 check", "!(u >= 0 && u < 1)", "!(u < 1)", ["a-negative-u"]],
+    ["the NaN u check", "!(u >= 0 && u < 1)", "u < 0 || u >= 1", ["a-nan-u"]],
+  ] as const).map(([what, from, to, ids]): Removed => ({
+    exercise: "sample_next",
+    what,
+    edits: [[from, to]],
+    posing: ids.map((id) => `throws-a-rangeerror-for-${id}`),
+  })),
   {
     // Greedy decoding returned before u is checked.
     exercise: "sample_next",
