@@ -68,7 +68,7 @@ const MAX_FRAME = 48 * 1024 * 1024;
 /** Deno's own wording when the sandbox refuses something, whatever the error's class. */
 const DENIED = /^Requires \S+ access|NotCapable|PermissionDenied|--allow-[a-z]+ flag/;
 
-/** Distinct names recorded per call (an honest call records at most a few hundred). */
+/** Distinct names recorded per call (the heaviest honest calls record under 100). */
 const MAX_OPS = 900;
 /** Recorded once the bound is reached (grader/tf_record.ts reads it). */
 const OPS_OVERFLOW = "ops-overflow";
