@@ -33,8 +33,10 @@ const apply = hooks.apply;
 const lock = hooks.lock;
 // Captured now, before any student code runs: a replaced built-in must not blind a record.
 const endsWith = String.prototype.endsWith;
+const startsWith = String.prototype.startsWith;
 const regexTest = RegExp.prototype.test;
 const strSlice = String.prototype.slice;
+const ownDescriptor = Reflect.getOwnPropertyDescriptor;
 
 const engine = real.engine() as unknown as Record<string, Fn>;
 const { startScope, gradients, runKernel } = engine;
@@ -103,13 +105,32 @@ for (const backendName of real.engine().backendNames()) {
 // reading one records the kernel. The backend's own calls read them too, once per kernel, under
 // the name that kernel already recorded through runKernel; its writes (emscripten swaps each stub
 // for the raw export on first use) are let through to the stub, which keeps working.
+// The function table (`__indirect_function_table`) and emscripten's `dynCall_*` trampolines call
+// any function in the module by its index, XNNPACK's micro-kernels among them: the backend never
+// reads them after it started, so a read records "kernel:*", which stands for every kernel
+// (grader/tf_record.ts ANY_KERNEL).
+const ANY_KERNEL = "kernel:*";
+/** What reading `key` of the raw exports records: its kernel, "kernel:*", or nothing. */
+function exportLabel(key: string | symbol): string | null {
+  if (typeof key !== "string") return null;
+  if (key === "__indirect_function_table" || apply(startsWith, key, ["dynCall_"])) {
+    return ANY_KERNEL;
+  }
+  if (!apply(regexTest, /^_?[A-Z]/, [key])) return null;
+  return "kernel:" + (apply(regexTest, /^_/, [key]) ? apply(strSlice, key, [1]) : key);
+}
 const wasmModule = (real.findBackend("wasm") as { wasm?: Record<string, unknown> } | undefined)
   ?.wasm;
 if (wasmModule) {
   for (const key of Object.keys(wasmModule)) {
     const value = wasmModule[key];
-    if (!/^_[A-Z_]/.test(key) || typeof value !== "function") continue;
-    const label = "kernel:" + key.slice(1);
+    if (typeof value !== "function") continue;
+    const label = /^dynCall_/.test(key)
+      ? ANY_KERNEL
+      : /^_[A-Z_]/.test(key)
+      ? "kernel:" + key.slice(1)
+      : null;
+    if (label === null) continue;
     Object.defineProperty(wasmModule, key, {
       get() {
         record(label);
@@ -126,10 +147,15 @@ if (wasmModule) {
       "asm",
       new Proxy(raw, {
         get(t, key) {
-          if (typeof key === "string" && apply(regexTest, /^_?[A-Z]/, [key])) {
-            record("kernel:" + (apply(regexTest, /^_/, [key]) ? apply(strSlice, key, [1]) : key));
-          }
+          const label = exportLabel(key);
+          if (label !== null) record(label);
           return (t as Record<string | symbol, unknown>)[key];
+        },
+        // Object.getOwnPropertyDescriptors(asm) reads every export without a get.
+        getOwnPropertyDescriptor(t, key) {
+          const label = exportLabel(key);
+          if (label !== null) record(label);
+          return apply(ownDescriptor, Reflect, [t, key]) as PropertyDescriptor | undefined;
         },
       }),
     );

@@ -36,7 +36,7 @@ import {
   type Voided,
 } from "./record.ts";
 import { caseSeed } from "./seed.ts";
-import { forbiddenUsed, OPS_OVERFLOW } from "./tf_record.ts";
+import { ANY_KERNEL, forbiddenUsed, OPS_OVERFLOW } from "./tf_record.ts";
 import type { Flag } from "./submission.ts";
 import type { HiddenCase } from "../course/define.ts";
 
@@ -267,6 +267,17 @@ export async function gradeExercise(
         exercise: ex.name,
         message: `recorded more distinct tfjs names than the grader keeps (while ${during}), ` +
           `so it cannot show that ${ex.forbiddenOps.join(", ")} went unused`,
+      });
+    }
+    if (ex.forbiddenOps.length > 0 && a?.ops?.includes(ANY_KERNEL)) {
+      forbiddenOpUsed = true;
+      addFlag(flags, {
+        code: "forbidden-op",
+        exercise: ex.name,
+        message: `reads the wasm module's function table or dynCall_* (while ${during}), which ` +
+          `run its kernels unrecorded, so it cannot show that ${
+            ex.forbiddenOps.join(", ")
+          } went unused`,
       });
     }
     for (const op of forbiddenUsed(ex.forbiddenOps, a?.ops ?? [])) {
