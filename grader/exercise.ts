@@ -274,8 +274,8 @@ export async function gradeExercise(
       addFlag(flags, {
         code: "forbidden-op",
         exercise: ex.name,
-        message: `reads the wasm module's function table or dynCall_* (while ${during}), which ` +
-          `run its kernels unrecorded, so it cannot show that ${
+        message: `reaches the wasm module's function table, dynCall_* or a second module ` +
+          `(while ${during}), which run its kernels unrecorded, so it cannot show that ${
             ex.forbiddenOps.join(", ")
           } went unused`,
       });

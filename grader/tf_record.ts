@@ -70,8 +70,9 @@ const EQUIVALENTS: Record<string, string[]> = {
 export const OPS_OVERFLOW = "ops-overflow";
 /**
  * What the child records when code reads the wasm module's function table or
- * its `dynCall_*` trampolines (`grader/child_tf.ts`), which call any of its
- * functions by index: every forbidden op counts as used.
+ * its `dynCall_*` trampolines, which call any of its functions by index, or
+ * makes a second module with the backend's factory (`grader/child_tf.ts`):
+ * every forbidden op counts as used.
  */
 export const ANY_KERNEL = "kernel:*";
 /** Ops that compute gradients (every one goes through `engine.gradients`). */
