@@ -25,23 +25,63 @@ const MSE = [
   "meanSquaredError",
 ];
 const SOFTMAX = ["kernel:Softmax", "logSumExp", "softmaxCrossEntropy", "kernel:LogSoftmax"];
+const CONV_GRADS = [
+  "kernel:Conv2DBackpropInput",
+  "kernel:Conv2DBackpropFilter",
+  "conv2dTranspose",
+  "kernel:Conv3DBackpropInputV2",
+  "kernel:Conv3DBackpropFilterV2",
+  "conv3dTranspose",
+];
+const DEPTHWISE_GRADS = [
+  "kernel:DepthwiseConv2dNativeBackpropInput",
+  "kernel:DepthwiseConv2dNativeBackpropFilter",
+];
 const EQUIVALENTS: Record<string, string[]> = {
   matMul: [...MATMUL, "kernel:Einsum", "einsum"],
   dot: [...MATMUL, "kernel:Einsum", "einsum"],
-  conv2d: ["kernel:Conv2D", "kernel:FusedConv2D", "fused.conv2d", "fusedConv2d", "kernel:Conv3D"],
+  // A convolution's gradients are convolutions too (the input's: the filter turned half a circle;
+  // the filter's: x and dy with the batch and the channels swapped), and so compute one.
+  conv2d: [
+    "kernel:Conv2D",
+    "kernel:FusedConv2D",
+    "fused.conv2d",
+    "fusedConv2d",
+    "kernel:Conv3D",
+    ...CONV_GRADS,
+  ],
   "fused.conv2d": ["kernel:FusedConv2D", "fusedConv2d"],
   depthwiseConv2d: [
     "kernel:DepthwiseConv2dNative",
     "kernel:FusedDepthwiseConv2D",
     "fused.depthwiseConv2d",
     "fusedDepthwiseConv2d",
+    ...DEPTHWISE_GRADS,
   ],
-  separableConv2d: ["kernel:DepthwiseConv2dNative", "kernel:FusedDepthwiseConv2D"],
+  separableConv2d: [
+    "kernel:DepthwiseConv2dNative",
+    "kernel:FusedDepthwiseConv2D",
+    ...DEPTHWISE_GRADS,
+  ],
   conv2dTranspose: ["kernel:Conv2DBackpropInput"],
   conv2DBackpropFilter: ["kernel:Conv2DBackpropFilter"],
   // A 3-D pool or convolution of depth 1 is the 2-D one; a dilation with a zero filter is max-pooling.
-  maxPool: ["kernel:MaxPool", "kernel:MaxPool3D", "maxPool3d", "kernel:Dilation2D"],
-  avgPool: ["kernel:AvgPool", "kernel:AvgPool3D", "avgPool3d"],
+  // A pool's gradient marks (or spreads over) each window, which a window sum then reads.
+  maxPool: [
+    "kernel:MaxPool",
+    "kernel:MaxPool3D",
+    "maxPool3d",
+    "kernel:Dilation2D",
+    "kernel:MaxPoolGrad",
+    "kernel:MaxPool3DGrad",
+  ],
+  avgPool: [
+    "kernel:AvgPool",
+    "kernel:AvgPool3D",
+    "avgPool3d",
+    "kernel:AvgPoolGrad",
+    "kernel:AvgPool3DGrad",
+  ],
   pool: ["kernel:MaxPool", "kernel:AvgPool", "kernel:MaxPool3D", "kernel:AvgPool3D"],
   maxPoolWithArgmax: ["kernel:MaxPoolWithArgmax"],
   softmax: SOFTMAX,

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { ANY_KERNEL, forbiddenUsed } from "../grader/tf_record.ts";
+
+Deno.test("forbiddenUsed: a convolution's or a pool's gradient kernels count as the op they differentiate", () => {
+  const conv = ["conv2d", "fused.conv2d", "depthwiseConv2d", "separableConv2d"];
+  for (
+    const road of [
+      "kernel:Conv2DBackpropInput",
+      "kernel:Conv2DBackpropFilter",
+      "conv2dTranspose",
+      "kernel:Conv3DBackpropInputV2",
+    ]
+  ) {
+    assert.deepEqual(forbiddenUsed(conv, [road]), ["conv2d"], road);
+  }
+  assert.deepEqual(
+    forbiddenUsed(conv, ["kernel:DepthwiseConv2dNativeBackpropFilter"]),
+    ["depthwiseConv2d", "separableConv2d"],
+  );
+  assert.deepEqual(forbiddenUsed(["maxPool", "avgPool"], ["kernel:MaxPoolGrad"]), ["maxPool"]);
+  assert.deepEqual(forbiddenUsed(["maxPool", "avgPool"], ["kernel:AvgPoolGrad"]), ["avgPool"]);
+});
+
+Deno.test("forbiddenUsed: a read of the wasm function table counts as every forbidden op; honest records as none", () => {
+  assert.deepEqual(forbiddenUsed(["matMul", "dot"], [ANY_KERNEL]), ["matMul", "dot"]);
+  assert.deepEqual(forbiddenUsed([], [ANY_KERNEL]), []);
+  // What an honest from-scratch conv2d or max pool records: elementwise kernels, pads, slices.
+  const honest = [
+    "tensor4d",
+    "kernel:Mul",
+    "kernel:Add",
+    "kernel:PadV2",
+    "kernel:Slice",
+    "kernel:Max",
+  ];
+  assert.deepEqual(forbiddenUsed(["conv2d", "depthwiseConv2d", "maxPool", "avgPool"], honest), []);
+});
