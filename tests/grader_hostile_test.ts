@@ -849,10 +849,10 @@ async function gradeFiles(files: Record<string, string>, only: string[]) {
 // its activation, a kernel run by name, the wasm module's exports or raw asm, the cpu backend's
 // impls (also read through a property descriptor), the engine class's own methods, a tape walked by
 // hand, einsum, a 3-D pool or convolution of depth 1, a zero-filter dilation, argMin of −ℓ,
-// non-max suppression, the gradient of a loss, a metric's alias, and a flood of op scope names
-// that overflows the record, the wasm function table, dynCall_* and a second module, and
-// a convolution through its own gradient kernels on the cpu backend. The files end in .txt so the repository's own type check and lint
-// leave them alone.
+// non-max suppression, the gradient of a loss, a metric's alias, a flood of op scope names that
+// overflows the record, the wasm function table, dynCall_* and a second wasm module, and a
+// convolution through its own gradient kernels on the cpu backend. The files end in .txt so the
+// repository's own type check and lint leave them alone.
 const ROADS = join(ROOT, "tests/fixtures/forbidden_roads");
 
 Deno.test("hostile: red-team roads to a forbidden op are all recorded as the op", async (t) => {
