@@ -103,7 +103,7 @@ export default cases<typeof attention>([
   },
   {
     id: "additive-mask",
-    // −1e30 stands for −∞: JSON, which carries the arguments, has no −∞.
+    // A large finite number where hidden, as many masks are written; the cases below send −∞ itself.
     name: "attention() with a numeric mask: −1e30 where hidden, a distance bias elsewhere",
     points: 1,
     args: (r) => {

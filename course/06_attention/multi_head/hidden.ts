@@ -55,7 +55,7 @@ export default cases<typeof multiHeadAttention>([
     args: (r) => {
       const { h, d } = sizes(r, [2, 4], [2, 3]);
       const T = between(r, 3, 6);
-      // A boolean mask: −∞ cannot travel as JSON to the student's process.
+      // A boolean mask here; attention()'s own cases pose the numeric kinds (−∞ among them).
       return [
         scaled(r, T, d),
         ...weights(r, d),
