@@ -185,6 +185,18 @@ for (const name of Object.keys(real)) {
   });
 }
 
+// A layers model compiled with a loss or metric by name computes it with the layers' own functions,
+// which open no op scope (`loss: "meanSquaredError"`, then `evaluate`): compiling records.
+const layersModel = (real as unknown as { LayersModel?: { prototype?: Record<string, Fn> } })
+  .LayersModel?.prototype;
+if (layersModel && Object.hasOwn(layersModel, "compile")) {
+  const compile = layersModel.compile;
+  lock(layersModel, "compile", function (this: unknown) {
+    record("layers.compile");
+    return apply(compile, this, arguments);
+  });
+}
+
 /** Namespaces whose functions are recorded by path (`losses.meanSquaredError`). */
 const NESTED: Record<string, true> = {
   losses: true,
@@ -193,6 +205,16 @@ const NESTED: Record<string, true> = {
   fused: true,
   // The cpu backend's plain implementations (`shared.sigmoidImpl`), which the package re-exports.
   shared: true,
+  // Functions that compute without an op scope of their own (`image.nonMaxSuppressionAsync`,
+  // `kernel_impls.nonMaxSuppressionV3Impl`). grader/tf_record.ts's VENDOR exports each of these
+  // from here, so `import { image } from "@tensorflow/tfjs"` records too.
+  image: true,
+  kernel_impls: true,
+  backend_util: true,
+  linalg: true,
+  signal: true,
+  spectral: true,
+  sparse: true,
 };
 const wrapped: Record<string, unknown> = Object.create(null);
 function recorded<T extends object>(target: T, path: string): T {

@@ -16,15 +16,6 @@ import { join } from "node:path";
  * from other ops (moments, bandPart, the losses) have no kernel of their own:
  * writing them from their parts is what the exercise asks.
  */
-const MATMUL = ["kernel:BatchMatMul", "kernel:_FusedMatMul", "fused.matMul", "fusedMatMul"];
-const MSE = [
-  "losses.meanSquaredError",
-  "metrics.meanSquaredError",
-  "metrics.MSE",
-  "metrics.mse",
-  "meanSquaredError",
-];
-const SOFTMAX = ["kernel:Softmax", "logSumExp", "softmaxCrossEntropy", "kernel:LogSoftmax"];
 const CONV_GRADS = [
   "kernel:Conv2DBackpropInput",
   "kernel:Conv2DBackpropFilter",
@@ -37,9 +28,59 @@ const DEPTHWISE_GRADS = [
   "kernel:DepthwiseConv2dNativeBackpropInput",
   "kernel:DepthwiseConv2dNativeBackpropFilter",
 ];
+/** Every convolution kernel, and their gradients: each is a sum of products over windows. */
+const CONVOLUTIONS = [
+  "kernel:Conv2D",
+  "kernel:FusedConv2D",
+  "kernel:Conv3D",
+  "kernel:DepthwiseConv2dNative",
+  "kernel:FusedDepthwiseConv2D",
+  ...CONV_GRADS,
+  ...DEPTHWISE_GRADS,
+];
+// A 1 × 1 convolution is a matrix product, and a cosine distance of unnormalised vectors a dot.
+const MATMUL = [
+  "kernel:BatchMatMul",
+  "kernel:_FusedMatMul",
+  "fused.matMul",
+  "fusedMatMul",
+  "kernel:Einsum",
+  "einsum",
+  ...CONVOLUTIONS,
+  "losses.cosineDistance",
+  "cosineDistance",
+];
+/** A model compiled with a loss or metric by name ("meanSquaredError", "binaryCrossentropy"). */
+const LAYERS_LOSS = "layers.compile";
+// A Huber loss whose δ exceeds every residual is half the squared error.
+const MSE = [
+  "losses.meanSquaredError",
+  "metrics.meanSquaredError",
+  "metrics.MSE",
+  "metrics.mse",
+  "meanSquaredError",
+  "losses.huberLoss",
+  "huberLoss",
+  LAYERS_LOSS,
+];
+const SOFTMAX = ["kernel:Softmax", "logSumExp", "softmaxCrossEntropy", "kernel:LogSoftmax"];
+// log(1 + eᶻ) is logSumExp([0, z]), and −log of a two-way softmax's share.
+const SOFTPLUS = ["kernel:Softplus", "softplus", "logSigmoid", ...SOFTMAX];
+// Non-max suppression of boxes that never overlap returns the k largest scores, in order.
+const SUPPRESSION = [
+  "kernel:NonMaxSuppressionV3",
+  "kernel:NonMaxSuppressionV4",
+  "kernel:NonMaxSuppressionV5",
+  "kernel_impls.nonMaxSuppressionV3Impl",
+  "kernel_impls.nonMaxSuppressionV4Impl",
+  "kernel_impls.nonMaxSuppressionV5Impl",
+  "image.nonMaxSuppressionAsync",
+  "image.nonMaxSuppressionWithScoreAsync",
+  "image.nonMaxSuppressionPaddedAsync",
+];
 const EQUIVALENTS: Record<string, string[]> = {
-  matMul: [...MATMUL, "kernel:Einsum", "einsum"],
-  dot: [...MATMUL, "kernel:Einsum", "einsum"],
+  matMul: MATMUL,
+  dot: MATMUL,
   // A convolution's gradients are convolutions too (the input's: the filter turned half a circle;
   // the filter's: x and dy with the batch and the channels swapped), and so compute one.
   conv2d: [
@@ -75,29 +116,49 @@ const EQUIVALENTS: Record<string, string[]> = {
     "kernel:MaxPoolGrad",
     "kernel:MaxPool3DGrad",
   ],
+  // A convolution with a filter of ones sums each window; a resize can average 2 × 2 blocks.
   avgPool: [
     "kernel:AvgPool",
     "kernel:AvgPool3D",
     "avgPool3d",
     "kernel:AvgPoolGrad",
     "kernel:AvgPool3DGrad",
+    ...CONVOLUTIONS,
+    "kernel:ResizeBilinear",
   ],
   pool: ["kernel:MaxPool", "kernel:AvgPool", "kernel:MaxPool3D", "kernel:AvgPool3D"],
   maxPoolWithArgmax: ["kernel:MaxPoolWithArgmax"],
   softmax: SOFTMAX,
   logSoftmax: SOFTMAX,
-  sigmoid: ["kernel:Sigmoid", "shared.sigmoidImpl", "activation:sigmoid"],
-  batchNorm: ["kernel:FusedBatchNorm"],
-  // Non-max suppression of boxes that never overlap returns the k largest scores.
-  topk: [
-    "kernel:TopK",
-    "shared.topKImpl",
-    "kernel:NonMaxSuppressionV3",
-    "kernel:NonMaxSuppressionV4",
-    "kernel:NonMaxSuppressionV5",
+  // σ(z) is a two-way softmax's first share, exp(logSigmoid z), (1 + tanh(z/2))/2, and the
+  // gradient of a sigmoid cross-entropy; 1 − exp(−softplus z).
+  sigmoid: [
+    "kernel:Sigmoid",
+    "shared.sigmoidImpl",
+    "activation:sigmoid",
+    "kernel:Tanh",
+    "losses.sigmoidCrossEntropy",
+    "sigmoidCrossEntropy",
+    ...SOFTPLUS,
   ],
+  softplus: SOFTPLUS,
+  "losses.sigmoidCrossEntropy": ["sigmoidCrossEntropy", LAYERS_LOSS, ...SOFTPLUS],
+  "metrics.binaryCrossentropy": ["binaryCrossentropy", LAYERS_LOSS],
+  // Local response normalisation with the right constants divides by √(σ² + ε); σ² is the mean
+  // squared error against the mean.
+  moments: ["kernel:LRN", "localResponseNormalization", ...MSE],
+  batchNorm: ["kernel:FusedBatchNorm", "kernel:LRN", "localResponseNormalization"],
+  topk: ["kernel:TopK", "shared.topKImpl", ...SUPPRESSION],
   multinomial: ["kernel:Multinomial"],
-  argMax: ["kernel:ArgMax", "kernel:ArgMin", "argMin"],
+  // The position of one window's maximum, or the first box non-max suppression keeps.
+  argMax: [
+    "kernel:ArgMax",
+    "kernel:ArgMin",
+    "argMin",
+    "kernel:MaxPoolWithArgmax",
+    "maxPoolWithArgmax",
+    ...SUPPRESSION,
+  ],
   "losses.meanSquaredError": MSE,
   "metrics.meanSquaredError": MSE,
 };
@@ -129,9 +190,12 @@ const AUTODIFF = new Set(["grad", "grads", "valueAndGrad", "valueAndGrads", "var
 export function forbiddenUsed(forbidden: string[], used: Iterable<string>): string[] {
   const seen = new Set(used);
   if (seen.has(ANY_KERNEL)) return [...forbidden];
+  // Any optimizer, set up to it, takes another's step (momentum 0 is SGD; Adam with β₁ = 0 and
+  // no bias correction is RMSProp): where one is forbidden, every one is.
+  const optimizer = [...seen].some((name) => name.startsWith("train."));
   return forbidden.filter((op) => {
     const last = op.split(".").pop()!;
-    return seen.has(op) || seen.has(last) ||
+    return seen.has(op) || seen.has(last) || (op.startsWith("train.") && optimizer) ||
       (AUTODIFF.has(op) && seen.has("gradients")) ||
       (EQUIVALENTS[op] ?? []).some((name) => seen.has(name));
   });
@@ -146,6 +210,13 @@ export const metrics = tf.metrics;
 export const train = tf.train;
 export const fused = tf.fused;
 export const shared = tf.shared;
+export const image = tf.image;
+export const kernel_impls = tf.kernel_impls;
+export const backend_util = tf.backend_util;
+export const linalg = tf.linalg;
+export const signal = tf.signal;
+export const spectral = tf.spectral;
+export const sparse = tf.sparse;
 `;
 
 /**

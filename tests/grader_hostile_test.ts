@@ -850,9 +850,14 @@ async function gradeFiles(files: Record<string, string>, only: string[]) {
 // impls (also read through a property descriptor), the engine class's own methods, a tape walked by
 // hand, einsum, a 3-D pool or convolution of depth 1, a zero-filter dilation, argMin of −ℓ,
 // non-max suppression, the gradient of a loss, a metric's alias, a flood of op scope names that
-// overflows the record, the wasm function table, dynCall_* and a second wasm module, and a
-// convolution through its own gradient kernels on the cpu backend. The files end in .txt so the
-// repository's own type check and lint leave them alone.
+// overflows the record, the wasm function table, dynCall_* and a second wasm module, a
+// convolution through its own gradient kernels on the cpu backend; and the op in disguise (a
+// second red team): a product as a 1 × 1 convolution or a cosine distance, a sigmoid as a two-way
+// softmax, exp(logSigmoid), tanh or a loss's gradient, BCE through logSumExp or a softmax loss, MSE
+// as a Huber loss or a compiled layers model, an average pool as a depthwise convolution, a
+// variance as local response normalisation or an MSE metric, top-k and argMax by non-max
+// suppression's own functions or a pool's argmax, and one optimizer set up as another. The files
+// end in .txt so the repository's own type check and lint leave them alone.
 const ROADS = join(ROOT, "tests/fixtures/forbidden_roads");
 
 Deno.test("hostile: red-team roads to a forbidden op are all recorded as the op", async (t) => {

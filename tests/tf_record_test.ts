@@ -35,3 +35,23 @@ Deno.test("forbiddenUsed: a read of the wasm function table counts as every forb
   ];
   assert.deepEqual(forbiddenUsed(["conv2d", "depthwiseConv2d", "maxPool", "avgPool"], honest), []);
 });
+
+Deno.test("forbiddenUsed: where one optimizer is forbidden, every one is; the ops in disguise count", () => {
+  assert.deepEqual(forbiddenUsed(["grad", "train.sgd"], ["train.momentum"]), ["train.sgd"]);
+  assert.deepEqual(forbiddenUsed(["grad", "grads"], ["train.adam"]), []);
+  assert.deepEqual(forbiddenUsed(["matMul", "dot"], ["kernel:Conv2D"]), ["matMul", "dot"]);
+  assert.deepEqual(forbiddenUsed(["sigmoid"], ["kernel:Tanh"]), ["sigmoid"]);
+  assert.deepEqual(forbiddenUsed(["losses.meanSquaredError"], ["layers.compile"]), [
+    "losses.meanSquaredError",
+  ]);
+  assert.deepEqual(forbiddenUsed(["topk", "argMax"], ["image.nonMaxSuppressionAsync"]), [
+    "topk",
+    "argMax",
+  ]);
+  // An honest stable sigmoid, layer norm or top-k records none of them.
+  const honest = ["kernel:Exp", "kernel:Neg", "kernel:Add", "kernel:RealDiv", "kernel:Mean"];
+  assert.deepEqual(
+    forbiddenUsed(["sigmoid", "moments", "batchNorm", "topk", "argMax"], honest),
+    [],
+  );
+});
