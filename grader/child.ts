@@ -306,6 +306,47 @@ const hello = first ? parse(first) as { nonce: string; preload?: string[] } : { 
 const nonce = hello.nonce;
 // Heavy modules the exercises use (tfjs, mathjs) load while the grader prepares its cases.
 await Promise.all((hello.preload ?? []).map((m) => import(m).catch(() => undefined)));
+
+// From here on no new CommonJS module loads. Deno's require reads any file of the npm cache
+// without --allow-read, so `createRequire(…)(<another tfjs bundle>)` would load a second copy of
+// tfjs whose kernels, gradients and optimizers nothing records. The grader preloads every package
+// the submission and its references use; built-ins, and modules already loaded, still resolve.
+{
+  const nodeModule = await import("node:module");
+  const Mod = nodeModule.default as unknown as {
+    _load: (...a: unknown[]) => unknown;
+    _resolveFilename: (...a: unknown[]) => unknown;
+    _cache: Record<string, unknown>;
+    _extensions: Record<string, unknown>;
+    prototype: Record<string, unknown>;
+  };
+  const isBuiltin = nodeModule.isBuiltin;
+  const hasOwn = Object.hasOwn;
+  const load = Mod._load;
+  const resolveFile = Mod._resolveFilename;
+  const cache = Mod._cache;
+  const refuse = (what: string): never => {
+    throw new Error(
+      `refused by the grader: loading ${what} (only the modules the course loaded may be required)`,
+    );
+  };
+  const lockValue = (o: object, key: string, value: unknown) =>
+    defineProperty(o, key, { value, writable: false, configurable: false });
+  lockValue(Mod, "_load", function (this: unknown, request: unknown, parent: unknown) {
+    if (typeof request !== "string") return refuse("a module");
+    if (!(invoke(isBuiltin, undefined, request) as boolean)) {
+      const file = invoke(resolveFile, Mod, request, parent, false);
+      if (typeof file !== "string" || !(invoke(hasOwn, undefined, cache, file) as boolean)) {
+        return refuse(request);
+      }
+    }
+    return reflectApply(load, this, arguments);
+  });
+  lockValue(Mod.prototype, "load", () => refuse("a module by hand"));
+  for (const ext of objectKeys(Mod._extensions)) {
+    lockValue(Mod._extensions, ext, () => refuse("a module by hand"));
+  }
+}
 const modules = new Map<string, Record<string, unknown>>();
 
 type TfEngine = { state?: { numTensors?: number } };

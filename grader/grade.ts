@@ -74,7 +74,6 @@ async function gradeStaged(
   }
   const refs = new References(staged.dir, opts.repoRoot, texts, course);
   await refs.prepare();
-  const mathjs = mathjsUse([...texts.values()]);
   const judge = new Judge({
     stageDir: staged.dir,
     repoRoot: opts.repoRoot,
@@ -95,12 +94,16 @@ async function gradeStaged(
     if (texts.get(ex.file) === originals[ex.file]) untouched.add(ex.name);
   }
   // Start the child now: it loads tfjs/mathjs while this side loads the hidden tests.
-  const heavy = new Set(
-    heavyIn(exercises.filter((e) => !untouched.has(e.name)).map((e) => texts.get(e.file) ?? "")),
-  );
+  // The child loads no CommonJS module after its start (grader/child.ts), so this is everything
+  // any file that may run can import: the student's (stubs too, which other files may import) and
+  // the references staged for their cross-exercise imports.
+  const refTexts = await refs.texts();
+  const heavy = new Set(heavyIn([...texts.values(), ...refTexts]));
   const preload = [
     ...(heavy.has("tf") ? [pathToFileURL(join(staged.dir, "lib", "tf.ts")).href] : []),
-    ...(heavy.has("mathjs") && mathjs.mentioned ? ["mathjs"] : []),
+    ...(heavy.has("mathjs") && mathjsUse([...texts.values(), ...refTexts]).mentioned
+      ? ["mathjs"]
+      : []),
   ];
   judge.start(preload);
   if (!judge.memoryCapped) {

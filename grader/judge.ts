@@ -10,6 +10,7 @@
 import { holdOwnerLock, sweepOwned, tempRoot } from "./owned.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { packTensors, TENSOR_MIN_NUMBERS } from "./tensors.ts";
 import { toWire } from "../lib/wire.ts";
 
@@ -235,6 +236,50 @@ export function childCacheDir(denoDir: string): string {
   return dir;
 }
 
+const wasmFilesOf = new Map<string, string[]>();
+/**
+ * The wasm backend's binaries (`dist/*.wasm`), under every registry in the npm
+ * cache: the only files a child reads itself (its modules load without a read
+ * permission). The rest of the cache stays unreadable, so graded code cannot
+ * `require` a second copy of tfjs, whose kernels, gradients and optimizers
+ * nothing records.
+ *
+ * @param denoDir The real cache (it holds `npm/`).
+ * @returns The files (none when the package is not cached: the child then runs on the cpu backend).
+ */
+export function wasmBinaries(denoDir: string): string[] {
+  const known = wasmFilesOf.get(denoDir);
+  if (known) return known;
+  const pin = /@tensorflow\/tfjs-backend-wasm@([^"/]+)/.exec(
+    Deno.readTextFileSync(new URL("../deno.json", import.meta.url)),
+  )?.[1];
+  const files: string[] = [];
+  try {
+    for (const registry of Deno.readDirSync(join(denoDir, "npm"))) {
+      const dist = join(
+        denoDir,
+        "npm",
+        registry.name,
+        "@tensorflow",
+        "tfjs-backend-wasm",
+        pin ?? "",
+        "dist",
+      );
+      try {
+        for (const f of Deno.readDirSync(dist)) {
+          if (f.isFile && f.name.endsWith(".wasm")) files.push(join(dist, f.name));
+        }
+      } catch {
+        // not under this registry
+      }
+    }
+  } catch {
+    // no npm cache
+  }
+  wasmFilesOf.set(denoDir, files);
+  return files;
+}
+
 /** The sandboxed children alive in this process. */
 const liveProcs = new Set<Deno.ChildProcess>();
 let signalsHooked = false;
@@ -332,6 +377,8 @@ export class Judge {
   #opts: Required<JudgeOptions>;
   #live: Live | null = null;
   #nextId = 1;
+  /** What every child of this judge preloads (set by {@link start}; a child started later too). */
+  #preload: string[] | null = null;
   /** How many children were started, and how long each took to answer its first call. */
   readonly stats = { childStarts: 0, noiseBytes: 0, floods: 0 };
   /** Whether the OS memory cap is in force (prlimit found). */
@@ -355,12 +402,24 @@ export class Judge {
 
   /**
    * Starts the child now (rather than at the first call), loading these
-   * modules while the caller prepares its cases.
+   * modules while the caller prepares its cases. A child loads no CommonJS
+   * module once it runs graded code (`grader/child.ts`), so the preload must
+   * hold every package the code may import; each child this judge starts
+   * later (after a timeout, say) preloads the same. Without a call to this,
+   * children preload the staged `lib/tf.ts` when there is one.
    *
    * @param preload Module specifiers or URLs to import in the child.
    */
   start(preload: string[] = []): void {
-    if (!this.#live || this.#live.exited) this.#live = this.#spawn(preload);
+    this.#preload = preload;
+    if (!this.#live || this.#live.exited) this.#live = this.#spawn();
+  }
+
+  /** The modules a new child preloads. */
+  #preloads(): string[] {
+    if (this.#preload) return this.#preload;
+    const tf = join(this.#opts.stageDir, "lib", "tf.ts");
+    return existsSync(tf) ? [pathToFileURL(tf).href] : [];
   }
 
   /**
@@ -380,9 +439,9 @@ export class Judge {
     return script;
   }
 
-  #spawn(preload: string[] = []): Live {
+  #spawn(preload: string[] = this.#preloads()): Live {
     const o = this.#opts;
-    const wasmDir = join(o.denoDir, "npm");
+    const wasmFiles = wasmBinaries(o.denoDir);
     const script = this.#stageChild();
     const denoArgs = [
       "run",
@@ -397,7 +456,7 @@ export class Judge {
       ]),
       "--config",
       o.configPath || join(o.repoRoot, "deno.json"),
-      `--allow-read=${o.stageDir},${wasmDir}`,
+      `--allow-read=${[o.stageDir, ...wasmFiles].join(",")}`,
       `--v8-flags=--max-old-space-size=${o.heapMiB}`,
       script,
     ];

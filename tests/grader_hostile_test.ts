@@ -856,8 +856,10 @@ async function gradeFiles(files: Record<string, string>, only: string[]) {
 // softmax, exp(logSigmoid), tanh or a loss's gradient, BCE through logSumExp or a softmax loss, MSE
 // as a Huber loss or a compiled layers model, an average pool as a depthwise convolution, a
 // variance as local response normalisation or an MSE metric, top-k and argMax by non-max
-// suppression's own functions or a pool's argmax, and one optimizer set up as another. The files
-// end in .txt so the repository's own type check and lint leave them alone.
+// suppression's own functions or a pool's argmax, and one optimizer set up as another; and from a
+// third: webgl's kernels on their CPU path, a product through Fourier transforms, and mathjs's
+// multiply, variance, expression parser and new instances. The files end in .txt so the
+// repository's own type check and lint leave them alone.
 const ROADS = join(ROOT, "tests/fixtures/forbidden_roads");
 
 Deno.test("hostile: red-team roads to a forbidden op are all recorded as the op", async (t) => {
@@ -919,4 +921,86 @@ export function predict(X: number[][], w: number[], b: number): number[] {
   }, ["predict"]);
   assert.deepEqual(r.flags.filter((f) => f.code === "forbidden-op"), []);
   assert.equal(r.exercises[0].score, r.exercises[0].max);
+});
+
+// A second copy of tfjs, required from the npm cache (which Deno's require reads without
+// --allow-read), brings kernels, gradients and optimizers nothing records. The third red team's
+// submissions did it with createRequire; the child now loads no CommonJS module after its start.
+const SECOND_TFJS = join(ROOT, "tests/fixtures/second_tfjs");
+
+Deno.test("hostile: a second tfjs cannot be required from the npm cache, by require or by hand", async () => {
+  const denoDir = await denoCacheDir();
+  const bundle = join(
+    denoDir,
+    "npm/registry.npmjs.org/@tensorflow/tfjs-backend-cpu/4.22.0/dist/tf-backend-cpu.js",
+  );
+  assert.ok(await exists(bundle), `the bundle the test requires is not in the cache: ${bundle}`);
+  const r = await gradeFiles({
+    "exercises/01_linear_regression/predict.ts":
+      `import Module, { createRequire } from "node:module";
+const bundle = ${JSON.stringify(bundle)};
+const tries: Array<() => unknown> = [
+  () => createRequire(import.meta.url)(bundle),
+  () => createRequire("file://" + bundle.replace(/[^/]+$/, "x.js"))("./tf-backend-cpu.js"),
+  () => new (Module as unknown as new (id: string) => { load(f: string): void })(bundle).load(bundle),
+];
+for (const attempt of tries) {
+  let error = "";
+  try {
+    attempt();
+  } catch (e) {
+    error = String(e);
+  }
+  if (!error.includes("refused by the grader")) throw new Error("a second tfjs loaded: " + error);
+}
+export function predict(X: number[][], w: number[], b: number): number[] {
+  if (X.some((r) => r.length !== w.length)) throw new RangeError("shape");
+  return X.map((r) => r.reduce((s, x, j) => s + x * w[j], b));
+}
+`,
+  }, ["predict"]);
+  assert.deepEqual(r.flags, []);
+  assert.equal(r.exercises[0].score, r.exercises[0].max);
+});
+
+Deno.test("hostile: the third red team's second-tfjs submissions score nothing", async (t) => {
+  for (const road of [...Deno.readDirSync(SECOND_TFJS)].map((e) => e.name).sort()) {
+    await t.step(road, async () => {
+      const files: Record<string, string> = {};
+      const stack = [join(SECOND_TFJS, road)];
+      while (stack.length) {
+        const d = stack.pop()!;
+        for (const e of Deno.readDirSync(d)) {
+          if (e.isDirectory) stack.push(join(d, e.name));
+          else {
+            files[join(d, e.name).slice(join(SECOND_TFJS, road).length + 1).replace(/\.txt$/, "")] =
+              await Deno.readTextFile(join(d, e.name));
+          }
+        }
+      }
+      const only = allExercises().filter((e) => e.file in files).map((e) => e.name);
+      assert.ok(only.length > 0, `${road}: no exercise file`);
+      const r = await gradeFiles(files, only);
+      for (const name of only) assert.equal(r.exercises.find((e) => e.name === name)!.score, 0);
+    });
+  }
+});
+
+Deno.test("hostile: after a child is stopped, the next one preloads tfjs too, so an honest tfjs exercise still loads", async () => {
+  // The child loads no CommonJS module once graded code runs: a child started after a timeout
+  // without the preload would refuse tfjs to the honest exercise after it.
+  const r = await gradeFiles({
+    "exercises/01_linear_regression/predict.ts":
+      "export function predict(): number[] { while (true) { /* spin */ } }\n",
+    "exercises/02_gradient_descent/tf_gradient.ts": await Deno.readTextFile(
+      join(ROOT, "solutions/02_gradient_descent/tf_gradient.ts"),
+    ),
+  }, ["predict", "tf_gradient"]);
+  assert.ok(r.flags.some((f) => f.code === "timeout" && f.exercise === "predict"));
+  const tfGradient = r.exercises.find((e) => e.name === "tf_gradient")!;
+  assert.equal(
+    tfGradient.score,
+    tfGradient.max,
+    JSON.stringify(tfGradient.cases.map((c) => c.message)),
+  );
 });
