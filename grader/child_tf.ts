@@ -82,23 +82,27 @@ if (grads instanceof Map) {
   }
 }
 // A kernel called directly (`getKernel(name, backend).kernelFunc(...)`) skips runKernel: every
-// kernel registered so far (tfjs's, and the kit's, registered when lib/tf.ts loaded) records too.
-for (const backendName of real.engine().backendNames()) {
-  for (const config of real.getKernelsForBackend(backendName)) {
-    const kernel = config.kernelFunc as unknown as Fn;
-    const label = "kernel:" + config.kernelName;
-    const wrapper = function (this: unknown, args: unknown) {
-      record(label);
-      if (args !== null && typeof args === "object") {
-        recordActivation((args as { attrs?: unknown }).attrs);
-      }
-      return apply(kernel, this, arguments);
-    };
-    // The kit's mark stays readable; the kernel it replaced (`original`) does not, since it would
-    // run unrecorded.
-    if ((kernel as { kit?: unknown }).kit === true) (wrapper as { kit?: boolean }).kit = true;
-    lock(config, "kernelFunc", wrapper);
-  }
+// kernel registered so far (tfjs's, and the kit's, registered when lib/tf.ts loaded) records too,
+// whatever its backend. The webgl backend never starts here, but its kernels are registered, and
+// many take a plain CPU path when handed a stand-in backend.
+const kernelRegistry = registries?.get("kernelRegistry");
+const allKernels = kernelRegistry instanceof Map
+  ? [...(kernelRegistry.values() as Iterable<{ kernelName: string; kernelFunc: unknown }>)]
+  : real.engine().backendNames().flatMap((b) => real.getKernelsForBackend(b));
+for (const config of allKernels) {
+  const kernel = config.kernelFunc as unknown as Fn;
+  const label = "kernel:" + config.kernelName;
+  const wrapper = function (this: unknown, args: unknown) {
+    record(label);
+    if (args !== null && typeof args === "object") {
+      recordActivation((args as { attrs?: unknown }).attrs);
+    }
+    return apply(kernel, this, arguments);
+  };
+  // The kit's mark stays readable; the kernel it replaced (`original`) does not, since it would
+  // run unrecorded.
+  if ((kernel as { kit?: unknown }).kit === true) (wrapper as { kit?: boolean }).kit = true;
+  lock(config, "kernelFunc", wrapper);
 }
 // The wasm backend's module exports every kernel twice over: as `_<Kernel>` on the module and as
 // `<Kernel>` on its raw exports (`asm`). Code that reads either computes without runKernel, so

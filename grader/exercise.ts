@@ -285,7 +285,7 @@ export async function gradeExercise(
       addFlag(flags, {
         code: "forbidden-op",
         exercise: ex.name,
-        message: `calls tf ${op} (recorded while ${during})`,
+        message: `calls tf ${op}, or what computes it (recorded while ${during})`,
       });
     }
   };

@@ -28,8 +28,11 @@ const DEPTHWISE_GRADS = [
   "kernel:DepthwiseConv2dNativeBackpropInput",
   "kernel:DepthwiseConv2dNativeBackpropFilter",
 ];
+/** A product of Fourier transforms is a (circular) convolution or correlation. */
+const FOURIER = ["kernel:FFT", "kernel:IFFT"];
 /** Every convolution kernel, and their gradients: each is a sum of products over windows. */
 const CONVOLUTIONS = [
+  ...FOURIER,
   "kernel:Conv2D",
   "kernel:FusedConv2D",
   "kernel:Conv3D",
@@ -49,6 +52,8 @@ const MATMUL = [
   ...CONVOLUTIONS,
   "losses.cosineDistance",
   "cosineDistance",
+  "mathjs.multiply",
+  "mathjs.dot",
 ];
 /** A model compiled with a loss or metric by name ("meanSquaredError", "binaryCrossentropy"). */
 const LAYERS_LOSS = "layers.compile";
@@ -90,6 +95,7 @@ const EQUIVALENTS: Record<string, string[]> = {
     "fusedConv2d",
     "kernel:Conv3D",
     ...CONV_GRADS,
+    ...FOURIER,
   ],
   "fused.conv2d": ["kernel:FusedConv2D", "fusedConv2d"],
   depthwiseConv2d: [
@@ -146,7 +152,7 @@ const EQUIVALENTS: Record<string, string[]> = {
   "metrics.binaryCrossentropy": ["binaryCrossentropy", LAYERS_LOSS],
   // Local response normalisation with the right constants divides by √(σ² + ε); σ² is the mean
   // squared error against the mean.
-  moments: ["kernel:LRN", "localResponseNormalization", ...MSE],
+  moments: ["kernel:LRN", "localResponseNormalization", ...MSE, "mathjs.variance", "mathjs.std"],
   batchNorm: ["kernel:FusedBatchNorm", "kernel:LRN", "localResponseNormalization"],
   topk: ["kernel:TopK", "shared.topKImpl", ...SUPPRESSION],
   multinomial: ["kernel:Multinomial"],
@@ -176,6 +182,13 @@ export const OPS_OVERFLOW = "ops-overflow";
  * every forbidden op counts as used.
  */
 export const ANY_KERNEL = "kernel:*";
+/**
+ * What mathjs records (`grader/fast_mathjs.ts`) when code uses its expression parser or makes a
+ * new instance, either of which computes anything unrecorded: every forbidden op counts as used.
+ */
+const MATHJS_ANY = ["evaluate", "compile", "parse", "parser", "Parser", "create", "factory"].map(
+  (n) => "mathjs." + n,
+);
 /** Ops that compute gradients (every one goes through `engine.gradients`). */
 const AUTODIFF = new Set(["grad", "grads", "valueAndGrad", "valueAndGrads", "variableGrads"]);
 
@@ -189,14 +202,14 @@ const AUTODIFF = new Set(["grad", "grads", "valueAndGrad", "valueAndGrads", "var
  */
 export function forbiddenUsed(forbidden: string[], used: Iterable<string>): string[] {
   const seen = new Set(used);
-  if (seen.has(ANY_KERNEL)) return [...forbidden];
+  if (seen.has(ANY_KERNEL) || MATHJS_ANY.some((name) => seen.has(name))) return [...forbidden];
   // Any optimizer, set up to it, takes another's step (momentum 0 is SGD; Adam with β₁ = 0 and
   // no bias correction is RMSProp): where one is forbidden, every one is.
   const optimizer = [...seen].some((name) => name.startsWith("train."));
   return forbidden.filter((op) => {
     const last = op.split(".").pop()!;
     return seen.has(op) || seen.has(last) || (op.startsWith("train.") && optimizer) ||
-      (AUTODIFF.has(op) && seen.has("gradients")) ||
+      (AUTODIFF.has(op) && (seen.has("gradients") || seen.has("mathjs.derivative"))) ||
       (EQUIVALENTS[op] ?? []).some((name) => seen.has(name));
   });
 }

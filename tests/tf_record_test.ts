@@ -55,3 +55,19 @@ Deno.test("forbiddenUsed: where one optimizer is forbidden, every one is; the op
     [],
   );
 });
+
+Deno.test("forbiddenUsed: mathjs's product, variance and derivative count; its parser or a new instance counts as every op", () => {
+  assert.deepEqual(forbiddenUsed(["matMul", "dot"], ["mathjs.multiply"]), ["matMul", "dot"]);
+  assert.deepEqual(forbiddenUsed(["moments", "batchNorm"], ["mathjs.variance"]), ["moments"]);
+  assert.deepEqual(forbiddenUsed(["grad", "train.sgd"], ["mathjs.derivative"]), ["grad"]);
+  assert.deepEqual(forbiddenUsed(["softmax", "moments"], ["mathjs.evaluate"]), [
+    "softmax",
+    "moments",
+  ]);
+  assert.deepEqual(forbiddenUsed(["matMul"], ["kernel:FFT"]), ["matMul"]);
+  // The course's own uses of mathjs elsewhere (normal equations, the learning-rate bound).
+  assert.deepEqual(
+    forbiddenUsed(["matMul", "moments", "grad"], ["mathjs.mean", "mathjs.sqrt", "mathjs.exp"]),
+    [],
+  );
+});
