@@ -92,6 +92,8 @@ defineProperty(globalThis, Symbol.for("tensorlings.child"), {
   value: freeze({
     recordOp,
     apply: reflectApply,
+    construct: Reflect.construct,
+    get: Reflect.get,
     lock: (o: object, key: string, value: unknown) =>
       defineProperty(o, key, { value, writable: false, configurable: false }),
   }),

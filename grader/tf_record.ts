@@ -143,6 +143,7 @@ const EQUIVALENTS: Record<string, string[]> = {
     "shared.sigmoidImpl",
     "activation:sigmoid",
     "kernel:Tanh",
+    "mathjs.tanh",
     "losses.sigmoidCrossEntropy",
     "sigmoidCrossEntropy",
     ...SOFTPLUS,
@@ -155,7 +156,7 @@ const EQUIVALENTS: Record<string, string[]> = {
   moments: ["kernel:LRN", "localResponseNormalization", ...MSE, "mathjs.variance", "mathjs.std"],
   batchNorm: ["kernel:FusedBatchNorm", "kernel:LRN", "localResponseNormalization"],
   topk: ["kernel:TopK", "shared.topKImpl", ...SUPPRESSION],
-  multinomial: ["kernel:Multinomial"],
+  multinomial: ["kernel:Multinomial", "mathjs.pickRandom"],
   // The position of one window's maximum, or the first box non-max suppression keeps.
   argMax: [
     "kernel:ArgMax",
@@ -183,12 +184,32 @@ export const OPS_OVERFLOW = "ops-overflow";
  */
 export const ANY_KERNEL = "kernel:*";
 /**
- * What mathjs records (`grader/fast_mathjs.ts`) when code uses its expression parser or makes a
- * new instance, either of which computes anything unrecorded: every forbidden op counts as used.
+ * mathjs functions a from-scratch solution may call in any exercise: arithmetic, elementwise
+ * functions, reductions, comparisons and the arrays' own plumbing. A call of any other mathjs
+ * function (`grader/fast_mathjs.ts` records them all) in an exercise that forbids an op counts as
+ * every forbidden op: the expression parser and its nodes, `chain`, `typed`, a new instance, a
+ * typed function's own implementations, and the linear algebra compute anything unrecorded. The
+ * few that compute a forbidden op directly are in EQUIVALENTS (`mathjs.multiply` for `matMul`).
  */
-const MATHJS_ANY = ["evaluate", "compile", "parse", "parser", "Parser", "create", "factory"].map(
-  (n) => "mathjs." + n,
-);
+const MATHJS_SAFE = new Set([
+  ..."abs add subtract divide dotMultiply dotDivide dotPow unaryMinus unaryPlus exp expm1 log log1p"
+    .split(" "),
+  ..."log2 log10 sqrt cbrt square cube pow nthRoot sign round floor ceil fix mod max min sum mean"
+    .split(" "),
+  ..."median mode prod cumsum quantileSeq mad norm map forEach filter size zeros ones identity"
+    .split(" "),
+  ..."matrix range concat reshape resize squeeze flatten subset index column row clone transpose"
+    .split(" "),
+  ..."diag count equal deepEqual larger largerEq smaller smallerEq unequal compare isNaN isZero"
+    .split(" "),
+  ..."isPositive isNegative isInteger isNumeric number format typeOf sin cos tan asin acos atan"
+    .split(" "),
+  ..."atan2 sinh cosh tanh asinh acosh atanh hypot erf gamma factorial random randomInt sort"
+    .split(" "),
+]);
+/** The mathjs functions EQUIVALENTS counts as a particular op. */
+const MATHJS_COUNTED = new Set(["multiply", "dot", "variance", "std", "pickRandom"]);
+
 /** Ops that compute gradients (every one goes through `engine.gradients`). */
 const AUTODIFF = new Set(["grad", "grads", "valueAndGrad", "valueAndGrads", "variableGrads"]);
 
@@ -202,14 +223,19 @@ const AUTODIFF = new Set(["grad", "grads", "valueAndGrad", "valueAndGrads", "var
  */
 export function forbiddenUsed(forbidden: string[], used: Iterable<string>): string[] {
   const seen = new Set(used);
-  if (seen.has(ANY_KERNEL) || MATHJS_ANY.some((name) => seen.has(name))) return [...forbidden];
+  const mathjsAny = [...seen].some((name) => {
+    if (!name.startsWith("mathjs.")) return false;
+    const fn = name.slice("mathjs.".length);
+    return !MATHJS_SAFE.has(fn) && !MATHJS_COUNTED.has(fn);
+  });
+  if (seen.has(ANY_KERNEL) || mathjsAny) return [...forbidden];
   // Any optimizer, set up to it, takes another's step (momentum 0 is SGD; Adam with β₁ = 0 and
   // no bias correction is RMSProp): where one is forbidden, every one is.
   const optimizer = [...seen].some((name) => name.startsWith("train."));
   return forbidden.filter((op) => {
     const last = op.split(".").pop()!;
     return seen.has(op) || seen.has(last) || (op.startsWith("train.") && optimizer) ||
-      (AUTODIFF.has(op) && (seen.has("gradients") || seen.has("mathjs.derivative"))) ||
+      (AUTODIFF.has(op) && seen.has("gradients")) ||
       (EQUIVALENTS[op] ?? []).some((name) => seen.has(name));
   });
 }

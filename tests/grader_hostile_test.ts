@@ -1004,3 +1004,33 @@ Deno.test("hostile: after a child is stopped, the next one preloads tfjs too, so
     JSON.stringify(tfGradient.cases.map((c) => c.message)),
   );
 });
+
+Deno.test("hostile: mathjs's plain arithmetic in a from-scratch exercise counts as nothing (no false forbidden op)", async () => {
+  // Every mathjs call is recorded; only the product, the variance, and what computes anything
+  // (the parser, chain, linear algebra) count. A layer norm written from mean, square and sqrt
+  // is the exercise done by hand.
+  const r = await gradeFiles({
+    "exercises/07_transformer_block/layer_norm.ts":
+      `import { mean, sqrt, square, subtract } from "mathjs";
+export function layerNorm(x: number[][], gamma: number[], beta: number[], eps = 1e-5): number[][] {
+  const d = gamma.length;
+  if (x.length === 0 || d === 0 || beta.length !== d || x.some((r) => r.length !== d)) {
+    throw new RangeError("shapes");
+  }
+  return x.map((row) => {
+    const mu = mean(row) as number;
+    const centred = subtract(row, mu) as number[];
+    const variance = mean(centred.map((v) => square(v) as number)) as number;
+    const inv = 1 / (sqrt(variance + eps) as number);
+    return centred.map((v, j) => gamma[j] * v * inv + beta[j]);
+  });
+}
+`,
+  }, ["layer_norm"]);
+  assert.deepEqual(r.flags.filter((f) => f.code === "forbidden-op"), []);
+  assert.equal(
+    r.exercises[0].score,
+    r.exercises[0].max,
+    JSON.stringify(r.exercises[0].cases.map((c) => c.message)),
+  );
+});
