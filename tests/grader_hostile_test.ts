@@ -1034,3 +1034,44 @@ export function layerNorm(x: number[][], gamma: number[], beta: number[], eps = 
     JSON.stringify(r.exercises[0].cases.map((c) => c.message)),
   );
 });
+
+// Cases that checked only a property (the loss falls, diverges, norms stay under a bound, weights
+// sum to 1) gave points to answers computed without the method: a fourth red team's submissions.
+// Those cases now check the values too.
+const PROPERTY_ONLY = join(ROOT, "tests/fixtures/property_only");
+
+Deno.test("hostile: answers that only have the property a case names (no descent, no Jacobians, no scores) earn none of its points", async (t) => {
+  const cases: Record<string, string[]> = {
+    gd_property_checks: [
+      "the-loss-falls-below-1-of-the-start-in-300-epochs-noiseless",
+      "0-5-on-the-seed-s-data-diverges-as-the-seed-s-own-program-do",
+    ],
+    gradnorm_formula: ["decays-when-the-norm-of-wh-is-below-one"],
+    property_only_weights: ["rows-sum-to-one"],
+  };
+  for (const road of [...Deno.readDirSync(PROPERTY_ONLY)].map((e) => e.name).sort()) {
+    await t.step(road, async () => {
+      const files: Record<string, string> = {};
+      const stack = [join(PROPERTY_ONLY, road)];
+      while (stack.length) {
+        const d = stack.pop()!;
+        for (const e of Deno.readDirSync(d)) {
+          if (e.isDirectory) stack.push(join(d, e.name));
+          else {
+            files[
+              join(d, e.name).slice(join(PROPERTY_ONLY, road).length + 1).replace(/\.txt$/, "")
+            ] = await Deno.readTextFile(join(d, e.name));
+          }
+        }
+      }
+      const only = allExercises().filter((e) => e.file in files).map((e) => e.name);
+      const r = await gradeFiles(files, only);
+      const got = r.exercises[0].cases;
+      for (const id of cases[road]) {
+        const c = got.find((x) => x.id === id);
+        assert.ok(c, `${road}: no case ${id}`);
+        assert.equal(c.score, 0, `${road}: ${id} gave ${c.score} points`);
+      }
+    });
+  }
+});

@@ -2,6 +2,7 @@ import type { miniBatchGradientDescent } from "../../../exercises/02_gradient_de
 import { cases } from "../../define.ts";
 import { batchGradientDescent } from "../../../solutions/02_gradient_descent/batch_gd.ts";
 import { stochasticGradientDescent } from "../../../solutions/02_gradient_descent/sgd.ts";
+import { miniBatchGradientDescent as reference } from "../../../solutions/02_gradient_descent/minibatch_gd.ts";
 
 import { fallsTo, linearData, type M, size, type V } from "../_hidden.ts";
 
@@ -66,6 +67,8 @@ export default cases<typeof miniBatchGradientDescent>([
       return [X, y, { learningRate: 0.05, epochs: 100, batchSize: 4, seed: r.int(1e6) }];
     },
     check: fallsTo(0.01),
+    // The values too: a closed-form fit falls as low without a single step of descent.
+    expect: reference,
   },
   {
     id: "throws-a-rangeerror-for-batchsize-0",

@@ -147,6 +147,9 @@ export default cases<typeof attention>([
     check: (got, [, , , mask]) =>
       rowsSumToOne((got as Result)?.weights) ??
         zeroWhereMasked((got as Result)?.weights, mask!),
+    // The values too: one-hot weights on a visible key pass the check alone.
+    expect: tfAttention,
+    tol: F32,
   },
   {
     id: "throws-on-shape-mismatch",

@@ -124,6 +124,9 @@ export default cases<typeof multiHeadAttention>([
       }
       return rowsSumToOne(w);
     },
+    // The values too: identity matrices pass the check alone.
+    expect: tfMultiHead,
+    tol: F32,
   },
   {
     id: "throws-when-heads-do-not-divide-d",
