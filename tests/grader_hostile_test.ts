@@ -862,21 +862,27 @@ async function gradeFiles(files: Record<string, string>, only: string[]) {
 // repository's own type check and lint leave them alone.
 const ROADS = join(ROOT, "tests/fixtures/forbidden_roads");
 
+/** A fixture submission's files, by path inside the submission (`.txt` dropped). */
+async function fixtureFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const e of Deno.readDirSync(d)) {
+      if (e.isDirectory) stack.push(join(d, e.name));
+      else {
+        const rel = join(d, e.name).slice(dir.length + 1).replace(/\.txt$/, "");
+        files[rel] = await Deno.readTextFile(join(d, e.name));
+      }
+    }
+  }
+  return files;
+}
+
 Deno.test("hostile: red-team roads to a forbidden op are all recorded as the op", async (t) => {
   for (const road of [...Deno.readDirSync(ROADS)].map((e) => e.name).sort()) {
     await t.step(road, async () => {
-      const files: Record<string, string> = {};
-      const stack = [join(ROADS, road)];
-      while (stack.length) {
-        const d = stack.pop()!;
-        for (const e of Deno.readDirSync(d)) {
-          if (e.isDirectory) stack.push(join(d, e.name));
-          else {
-            files[join(d, e.name).slice(join(ROADS, road).length + 1).replace(/\.txt$/, "")] =
-              await Deno.readTextFile(join(d, e.name));
-          }
-        }
-      }
+      const files = await fixtureFiles(join(ROADS, road));
       const only = allExercises().filter((e) => e.file in files).map((e) => e.name);
       assert.ok(only.length > 0, `${road}: no exercise file`);
       const r = await gradeFiles(files, only);
@@ -966,18 +972,7 @@ export function predict(X: number[][], w: number[], b: number): number[] {
 Deno.test("hostile: the third red team's second-tfjs submissions score nothing", async (t) => {
   for (const road of [...Deno.readDirSync(SECOND_TFJS)].map((e) => e.name).sort()) {
     await t.step(road, async () => {
-      const files: Record<string, string> = {};
-      const stack = [join(SECOND_TFJS, road)];
-      while (stack.length) {
-        const d = stack.pop()!;
-        for (const e of Deno.readDirSync(d)) {
-          if (e.isDirectory) stack.push(join(d, e.name));
-          else {
-            files[join(d, e.name).slice(join(SECOND_TFJS, road).length + 1).replace(/\.txt$/, "")] =
-              await Deno.readTextFile(join(d, e.name));
-          }
-        }
-      }
+      const files = await fixtureFiles(join(SECOND_TFJS, road));
       const only = allExercises().filter((e) => e.file in files).map((e) => e.name);
       assert.ok(only.length > 0, `${road}: no exercise file`);
       const r = await gradeFiles(files, only);
@@ -1051,19 +1046,7 @@ Deno.test("hostile: answers that only have the property a case names (no descent
   };
   for (const road of [...Deno.readDirSync(PROPERTY_ONLY)].map((e) => e.name).sort()) {
     await t.step(road, async () => {
-      const files: Record<string, string> = {};
-      const stack = [join(PROPERTY_ONLY, road)];
-      while (stack.length) {
-        const d = stack.pop()!;
-        for (const e of Deno.readDirSync(d)) {
-          if (e.isDirectory) stack.push(join(d, e.name));
-          else {
-            files[
-              join(d, e.name).slice(join(PROPERTY_ONLY, road).length + 1).replace(/\.txt$/, "")
-            ] = await Deno.readTextFile(join(d, e.name));
-          }
-        }
-      }
+      const files = await fixtureFiles(join(PROPERTY_ONLY, road));
       const only = allExercises().filter((e) => e.file in files).map((e) => e.name);
       const r = await gradeFiles(files, only);
       const got = r.exercises[0].cases;
