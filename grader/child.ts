@@ -88,14 +88,16 @@ function recordOp(name: unknown): void {
   const op = invoke(strEndsWith, name, "__op") ? invoke(strSlice, name, 0, -4) : name;
   invoke(setAdd, used, invoke(strSlice, op, 0, 100));
 }
+/** Sets `o[key]` for good: neither writable nor configurable. */
+const lockValue = (o: object, key: string, value: unknown) =>
+  defineProperty(o, key, { value, writable: false, configurable: false });
 defineProperty(globalThis, Symbol.for("tensorlings.child"), {
   value: freeze({
     recordOp,
     apply: reflectApply,
     construct: Reflect.construct,
     get: Reflect.get,
-    lock: (o: object, key: string, value: unknown) =>
-      defineProperty(o, key, { value, writable: false, configurable: false }),
+    lock: lockValue,
   }),
   writable: false,
   enumerable: false,
@@ -332,8 +334,6 @@ await Promise.all((hello.preload ?? []).map((m) => import(m).catch(() => undefin
       `refused by the grader: loading ${what} (only the modules the course loaded may be required)`,
     );
   };
-  const lockValue = (o: object, key: string, value: unknown) =>
-    defineProperty(o, key, { value, writable: false, configurable: false });
   lockValue(Mod, "_load", function (this: unknown, request: unknown, parent: unknown) {
     if (typeof request !== "string") return refuse("a module");
     if (!(invoke(isBuiltin, undefined, request) as boolean)) {

@@ -74,6 +74,11 @@ async function gradeStaged(
   }
   const refs = new References(staged.dir, opts.repoRoot, texts, course);
   await refs.prepare();
+  // Every file that may run: the student's (stubs too, which other files may import) and the
+  // references staged for their cross-exercise imports.
+  const runnable = [...texts.values(), ...await refs.texts()];
+  // The facade serves the names the references import too.
+  const mathjs = mathjsUse(runnable);
   const judge = new Judge({
     stageDir: staged.dir,
     repoRoot: opts.repoRoot,
@@ -81,8 +86,7 @@ async function gradeStaged(
     configPath: await writeStageConfig(
       staged.dir,
       opts.repoRoot,
-      // The facade serves the names the references import too.
-      mathjsUse([...texts.values(), ...await refs.texts()]),
+      mathjs,
       refs.scopes(),
     ),
   });
@@ -95,15 +99,11 @@ async function gradeStaged(
   }
   // Start the child now: it loads tfjs/mathjs while this side loads the hidden tests.
   // The child loads no CommonJS module after its start (grader/child.ts), so this is everything
-  // any file that may run can import: the student's (stubs too, which other files may import) and
-  // the references staged for their cross-exercise imports.
-  const refTexts = await refs.texts();
-  const heavy = new Set(heavyIn([...texts.values(), ...refTexts]));
+  // any file that may run can import.
+  const heavy = new Set(heavyIn(runnable));
   const preload = [
     ...(heavy.has("tf") ? [pathToFileURL(join(staged.dir, "lib", "tf.ts")).href] : []),
-    ...(heavy.has("mathjs") && mathjsUse([...texts.values(), ...refTexts]).mentioned
-      ? ["mathjs"]
-      : []),
+    ...(heavy.has("mathjs") && mathjs.mentioned ? ["mathjs"] : []),
   ];
   judge.start(preload);
   if (!judge.memoryCapped) {

@@ -240,9 +240,9 @@ const wasmFilesOf = new Map<string, string[]>();
 /**
  * The wasm backend's binaries (`dist/*.wasm`), under every registry in the npm
  * cache: the only files a child reads itself (its modules load without a read
- * permission). The rest of the cache stays unreadable, so graded code cannot
- * `require` a second copy of tfjs, whose kernels, gradients and optimizers
- * nothing records.
+ * permission), and all it may read there. That is least privilege, not the
+ * guard against a second copy of tfjs: Deno's `require` reads the npm cache
+ * whatever `--allow-read` says, so `grader/child.ts` stops CommonJS loading.
  *
  * @param denoDir The real cache (it holds `npm/`).
  * @returns The files (none when the package is not cached: the child then runs on the cpu backend).
@@ -439,8 +439,9 @@ export class Judge {
     return script;
   }
 
-  #spawn(preload: string[] = this.#preloads()): Live {
+  #spawn(): Live {
     const o = this.#opts;
+    const preload = this.#preloads();
     const wasmFiles = wasmBinaries(o.denoDir);
     const script = this.#stageChild();
     const denoArgs = [
